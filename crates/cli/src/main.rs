@@ -1,0 +1,229 @@
+//! `dyad` — news pages to an evidence-backed graph of ties between states.
+//!
+//! The binary is a thin edge over the stage libraries: it expands inputs, runs
+//! the stages, prints JSON on stdout and messages on stderr, and maps failures
+//! to exit codes (0 all inputs read, 1 some inputs failed, 2 usage error).
+
+mod analyze;
+mod inputs;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use dyad_page::{read_article, InputFormat, Options};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+
+#[derive(Parser)]
+#[command(
+    name = "dyad",
+    version,
+    about = "News pages to an evidence-backed, time-aware graph of ties between states",
+    long_about = "dyad reads news pages (saved HTML in any encoding, or scraped text) and turns \
+    them into clean articles, and (in later stages) entities, claims and ties between states.\n\n\
+    Exit codes: 0 success, 1 some inputs failed (each named on stderr), 2 bad usage."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract the clean article from each input (HTML, scraped text, .gz, directories, - for stdin).
+    Extract {
+        /// Files, directories (searched recursively for .html/.htm/.xhtml/.txt and their .gz) or - for stdin.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format: json (one object, or an array for several inputs), jsonl (one line per input), text.
+        #[arg(long, value_enum, default_value_t = OutFormat::Json)]
+        format: OutFormat,
+        /// How to read the inputs.
+        #[arg(long = "input-format", value_enum, default_value_t = InFormat::Auto)]
+        input_format: InFormat,
+    },
+    /// Analyse one article and print the JSON that the scorers read (article, entities, times, claims).
+    Analyze {
+        /// An HTML page, scraped text, .gz of either, or - for stdin.
+        path: PathBuf,
+        /// The page's URL (gives publisher, section and date when the page lacks them).
+        #[arg(long)]
+        url: Option<String>,
+        /// Publication date, YYYY-MM-DD (anchors relative times).
+        #[arg(long, value_parser = parse_day)]
+        published: Option<String>,
+        /// How to read the input; with `text` the input is the article text verbatim.
+        #[arg(long = "input-format", value_enum, default_value_t = InFormat::Auto)]
+        input_format: InFormat,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = AnalyzeFormat::Json)]
+        format: AnalyzeFormat,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutFormat {
+    Json,
+    Jsonl,
+    Text,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum AnalyzeFormat {
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InFormat {
+    Auto,
+    Html,
+    Scraped,
+    Text,
+}
+
+impl From<InFormat> for InputFormat {
+    fn from(f: InFormat) -> Self {
+        match f {
+            InFormat::Auto => InputFormat::Auto,
+            InFormat::Html => InputFormat::Html,
+            InFormat::Scraped => InputFormat::Scraped,
+            InFormat::Text => InputFormat::Text,
+        }
+    }
+}
+
+fn parse_day(s: &str) -> Result<String, String> {
+    match dyad_page::date::parse_date(s) {
+        Some(d) if s.len() == 10 => Ok(d.iso()),
+        _ => Err(format!("'{s}' is not a date of the form YYYY-MM-DD")),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract {
+            paths,
+            format,
+            input_format,
+        } => extract(&paths, format, input_format.into()),
+        Command::Analyze {
+            path,
+            url,
+            published,
+            input_format,
+            format: AnalyzeFormat::Json,
+        } => analyze::run(&path, url, published, input_format.into()),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("dyad: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Inputs are read in chunks so that memory stays flat over large batches.
+const CHUNK: usize = 256;
+
+fn extract(
+    paths: &[PathBuf],
+    format: OutFormat,
+    input_format: InputFormat,
+) -> anyhow::Result<ExitCode> {
+    let (files, mut failed) = inputs::expand(paths);
+    let opts = Options {
+        format: input_format,
+        ..Options::default()
+    };
+    let bar = ProgressBar::new(files.len() as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} pages {per_sec} {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    if files.len() < 50 {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let many = files.len() > 1 || paths.iter().any(|p| p.is_dir());
+    if matches!(format, OutFormat::Json) && many {
+        out.write_all(b"[\n")?;
+    }
+    let mut first = true;
+    for chunk in files.chunks(CHUNK) {
+        let results: Vec<_> = chunk
+            .par_iter()
+            .map(|input| {
+                let r = inputs::read(input)
+                    .and_then(|bytes| read_article(&bytes, &opts).map_err(anyhow::Error::from));
+                (input, r)
+            })
+            .collect();
+        for (input, r) in results {
+            bar.inc(1);
+            let name = input.display_name();
+            match r {
+                Ok(article) => {
+                    let text = article.text();
+                    match format {
+                        OutFormat::Jsonl => {
+                            let mut v = serde_json::to_value(&article)?;
+                            if let Some(o) = v.as_object_mut() {
+                                o.insert("path".into(), name.clone().into());
+                                o.insert("text".into(), text.into());
+                            }
+                            serde_json::to_writer(&mut out, &v)?;
+                            out.write_all(b"\n")?;
+                        }
+                        OutFormat::Json => {
+                            let mut v = serde_json::to_value(&article)?;
+                            if let Some(o) = v.as_object_mut() {
+                                o.insert("path".into(), name.clone().into());
+                            }
+                            if many && !first {
+                                out.write_all(b",\n")?;
+                            }
+                            serde_json::to_writer_pretty(&mut out, &v)?;
+                            if !many {
+                                out.write_all(b"\n")?;
+                            }
+                        }
+                        OutFormat::Text => {
+                            if !first {
+                                out.write_all(b"\n\n")?;
+                            }
+                            writeln!(out, "{}\n\n{}", article.title, text)?;
+                        }
+                    }
+                    first = false;
+                }
+                Err(e) => {
+                    failed += 1;
+                    bar.suspend(|| eprintln!("dyad: {name}: {e:#}"));
+                    if matches!(format, OutFormat::Jsonl) {
+                        let v = serde_json::json!({"path": name, "error": format!("{e:#}")});
+                        serde_json::to_writer(&mut out, &v)?;
+                        out.write_all(b"\n")?;
+                    }
+                }
+            }
+        }
+    }
+    if matches!(format, OutFormat::Json) && many {
+        out.write_all(b"\n]\n")?;
+    }
+    out.flush()?;
+    bar.finish_and_clear();
+    if failed > 0 {
+        eprintln!(
+            "dyad: {failed} of {} inputs failed",
+            files.len().max(failed)
+        );
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,190 @@
+//! Page-chrome cues, loaded from `data/boilerplate.txt` (compiled into the binary).
+//!
+//! The file is the knowledge; this module only parses it and answers lookups.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Word lists by section of `data/boilerplate.txt`.
+#[derive(Debug, Default)]
+pub struct Rules {
+    always: WordSet,
+    strong: WordSet,
+    weak: WordSet,
+    positive: WordSet,
+    roles: HashSet<String>,
+    lines: HashSet<String>,
+    phrases: Vec<String>,
+}
+
+/// Exact words, hyphenated whole tokens and `prefix*` entries of one section.
+#[derive(Debug, Default)]
+struct WordSet {
+    exact: HashSet<String>,
+    prefixes: Vec<String>,
+}
+
+impl WordSet {
+    fn add(&mut self, w: &str) {
+        if let Some(p) = w.strip_suffix('*') {
+            self.prefixes.push(p.to_string());
+        } else {
+            self.exact.insert(w.to_string());
+        }
+    }
+
+    fn matches(&self, word: &str) -> bool {
+        self.exact.contains(word) || self.prefixes.iter().any(|p| word.starts_with(p.as_str()))
+    }
+}
+
+/// What the class and id words of an element say about it.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct ClassVerdict {
+    /// Chrome whatever else the class says (share, comments, ads, captions, …).
+    pub always: bool,
+    /// Chrome unless it is also marked as body (nav, sidebar, footer, …).
+    pub strong: bool,
+    /// Chrome when short or link-heavy (meta, byline, date, …).
+    pub weak: bool,
+    /// A body word as a whole token (`article-body`, `storytext`).
+    pub strong_positive: bool,
+    /// A body word as part of a token (`content`, `article`).
+    pub positive: bool,
+}
+
+const BUILTIN: &str = include_str!("../data/boilerplate.txt");
+
+impl Rules {
+    /// The rules compiled into the binary.
+    pub fn builtin() -> &'static Rules {
+        static RULES: OnceLock<Rules> = OnceLock::new();
+        RULES.get_or_init(|| Rules::parse(BUILTIN))
+    }
+
+    /// Parses a rules file in the `data/boilerplate.txt` format.
+    pub fn parse(src: &str) -> Rules {
+        let mut r = Rules::default();
+        let mut section = String::new();
+        for line in src.lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            if let Some(s) = line.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
+                section = s.to_string();
+                continue;
+            }
+            let w = line.to_lowercase();
+            match section.as_str() {
+                "always" => r.always.add(&w),
+                "strong" => r.strong.add(&w),
+                "weak" => r.weak.add(&w),
+                "positive" => r.positive.add(&w),
+                "roles" => {
+                    r.roles.insert(w);
+                }
+                "phrases" => r.phrases.push(crate::text::normalize_ws(&w)),
+                "lines" => {
+                    r.lines.insert(crate::text::normalize_ws(&w));
+                }
+                _ => {}
+            }
+        }
+        r
+    }
+
+    /// Judges an element by its `class` and `id` values.
+    pub fn classify(&self, class: Option<&str>, id: Option<&str>) -> ClassVerdict {
+        let mut v = ClassVerdict::default();
+        for attr in [class, id].into_iter().flatten() {
+            for token in attr.split_ascii_whitespace() {
+                let token = token.to_ascii_lowercase();
+                if token.len() > 64 {
+                    continue;
+                }
+                self.judge(&token, &mut v, true);
+                if token.contains(|c: char| !c.is_ascii_alphanumeric()) {
+                    for part in token.split(|c: char| !c.is_ascii_alphanumeric()) {
+                        if !part.is_empty() {
+                            self.judge(part, &mut v, false);
+                        }
+                    }
+                }
+            }
+        }
+        v
+    }
+
+    fn judge(&self, word: &str, v: &mut ClassVerdict, whole: bool) {
+        if self.positive.matches(word) {
+            if whole && (word.contains('-') || word.len() > 8) {
+                v.strong_positive = true;
+            } else {
+                v.positive = true;
+            }
+        }
+        v.always |= self.always.matches(word);
+        v.strong |= self.strong.matches(word);
+        v.weak |= self.weak.matches(word);
+    }
+
+    /// Is this ARIA role one of page chrome?
+    pub fn chrome_role(&self, role: &str) -> bool {
+        role.split_ascii_whitespace()
+            .any(|r| self.roles.contains(&r.to_ascii_lowercase()))
+    }
+
+    /// Is this whole line widget text ("Advertisement", "Share this article")?
+    pub fn widget_line(&self, line: &str) -> bool {
+        let key = crate::text::normalize_ws(&line.to_lowercase());
+        let key = key.trim_end_matches([':', '.', '|', '»', '›', '>']).trim();
+        self.lines.contains(key)
+    }
+}
+
+impl Rules {
+    /// Does this short line of scraped text carry a chrome phrase ("log in to", "all rights reserved")?
+    pub fn chrome_phrase(&self, line: &str) -> bool {
+        if crate::text::word_count(line) >= 25 {
+            return false;
+        }
+        let key = crate::text::normalize_ws(&line.to_lowercase());
+        self.phrases.iter().any(|p| key.contains(p.as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_loads() {
+        let r = Rules::builtin();
+        assert!(r.classify(Some("article-share_bar"), None).always);
+        assert!(r.classify(None, Some("relatedArticles")).always);
+        assert!(r.classify(Some("site-nav"), None).strong);
+        assert!(r.classify(Some("byline"), None).weak);
+        let body = r.classify(Some("article-body"), None);
+        assert!(body.strong_positive);
+        assert!(!body.always && !body.strong);
+        assert!(r.classify(Some("content"), None).positive);
+    }
+
+    #[test]
+    fn no_false_ad_match() {
+        let r = Rules::builtin();
+        assert!(!r.classify(Some("header-add loaded"), None).always);
+        assert!(r.classify(Some("ad-slot"), None).always);
+    }
+
+    #[test]
+    fn roles_and_lines() {
+        let r = Rules::builtin();
+        assert!(r.chrome_role("navigation"));
+        assert!(!r.chrome_role("main"));
+        assert!(r.widget_line("  Advertisement "));
+        assert!(r.widget_line("Read more »"));
+        assert!(!r.widget_line("The minister said the talks would resume."));
+    }
+}
