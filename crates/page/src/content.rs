@@ -97,6 +97,59 @@ pub fn extract_body(dom: &Dom, title: Option<&str>) -> Body {
     Body { blocks, images }
 }
 
+/// Diagnostics for tuning: the chosen container and the junk verdict on its ancestors.
+#[doc(hidden)]
+pub fn debug_choice(dom: &Dom) -> String {
+    let rules = Rules::builtin();
+    let n = dom.nodes.len();
+    let raw = raw_stats(dom, &vec![false; n]);
+    let junk = mark_junk(dom, rules, &raw);
+    let stats = raw_stats(dom, &junk);
+    let mut out = String::new();
+    let top = choose_candidate(dom, rules, &junk, &stats);
+    out.push_str(&format!("top={top:?} total_paras={} \n", raw[0].paras));
+    // Largest paragraph-holding element chain.
+    let target = raw[0].para_chars * 6 / 10;
+    let best = (1..n)
+        .filter(|&i| raw[i].para_chars >= target)
+        .max_by_key(|&i| dom.nodes[i].depth);
+    for i in 1..n {
+        let pj = dom.nodes[i].parent.is_some_and(|p| junk[p]);
+        if junk[i] && !pj && raw[i].paras > 0 {
+            if let Some(e) = dom.element(i) {
+                out.push_str(&format!(
+                    "  JUNK {i} {:?} class={:?} id={:?} raw_paras={}\n",
+                    e.tag,
+                    e.attr(Attr::Class),
+                    e.attr(Attr::Id),
+                    raw[i].paras
+                ));
+            }
+        }
+    }
+    let mut cur = if std::env::var("FROM_TOP").is_ok() {
+        top
+    } else {
+        best
+    };
+    while let Some(c) = cur {
+        if let Some(e) = dom.element(c) {
+            out.push_str(&format!(
+                "  {c} {:?} class={:?} id={:?} junk={} raw_paras={} paras={} chars={}\n",
+                e.tag,
+                e.attr(Attr::Class),
+                e.attr(Attr::Id),
+                junk[c],
+                raw[c].paras,
+                stats[c].paras,
+                stats[c].chars
+            ));
+        }
+        cur = dom.nodes[c].parent;
+    }
+    out
+}
+
 fn non_space_chars(s: &str) -> u32 {
     s.chars().filter(|c| !c.is_whitespace()).count() as u32
 }
@@ -109,7 +162,14 @@ fn raw_stats(dom: &Dom, junk: &[bool]) -> Vec<Stats> {
         }
         let node = &dom.nodes[id];
         match &node.data {
-            NodeData::Text(t) => st[id].chars = non_space_chars(t),
+            NodeData::Text(t) => {
+                let c = non_space_chars(t);
+                st[id].chars = c;
+                if c >= MIN_PARA && is_loose_text(dom, id) {
+                    st[id].paras = 1;
+                    st[id].para_chars = c;
+                }
+            }
             NodeData::Element(e) => {
                 if matches!(e.tag, Tag::A) {
                     st[id].link_chars = st[id].chars;
@@ -131,6 +191,27 @@ fn raw_stats(dom: &Dom, junk: &[bool]) -> Vec<Stats> {
         }
     }
     st
+}
+
+/// Text directly inside a container that also holds blocks (text written
+/// between `<br>`s or headings in a `div`): it counts as a paragraph of its own.
+fn is_loose_text(dom: &Dom, id: NodeId) -> bool {
+    dom.nodes[id].parent.is_some_and(|p| {
+        p != 0
+            && !is_para_tag(dom, p)
+            && matches!(
+                dom.tag(p),
+                Some(
+                    Tag::Div
+                        | Tag::Section
+                        | Tag::Article
+                        | Tag::Td
+                        | Tag::Main
+                        | Tag::Other
+                        | Tag::Body
+                )
+            )
+    })
 }
 
 /// Paragraph-like elements: `p`, `pre`, `td`, and `div`s holding only inline content.
@@ -229,10 +310,13 @@ fn mark_junk(dom: &Dom, rules: &Rules, raw: &[Stats]) -> Vec<bool> {
         } else {
             0.0
         };
+        // An element that holds most of the page's paragraph text is the body,
+        // whatever its class says; comment sections are the exception.
+        let majority = share >= 0.5 && s.paras >= 3 && link_density < 0.3 && !v.comment;
         if v.always {
-            junk[id] = true;
+            junk[id] = !majority;
         } else if v.strong {
-            let protected = (v.positive && s.paras >= 3) || share > 0.5;
+            let protected = (v.positive && s.paras >= 3) || share > 0.4;
             junk[id] = !protected;
         } else if v.weak && !v.positive {
             junk[id] = (s.chars < 200 || link_density > 0.5) && share < 0.3;
@@ -289,7 +373,11 @@ fn choose_candidate(dom: &Dom, rules: &Rules, junk: &[bool], stats: &[Stats]) ->
     let mut score = vec![0.0f32; n];
     let mut seeded = vec![false; n];
     for id in 1..n {
-        if junk[id] || !is_para_tag(dom, id) || stats[id].chars < 25 {
+        if junk[id] || stats[id].chars < 25 {
+            continue;
+        }
+        let loose = matches!(dom.nodes[id].data, NodeData::Text(_)) && is_loose_text(dom, id);
+        if !loose && !is_para_tag(dom, id) {
             continue;
         }
         // Nested paragraph-like divs: only the innermost scores.
@@ -362,6 +450,33 @@ fn choose_candidate(dom: &Dom, rules: &Rules, junk: &[bool], stats: &[Stats]) ->
             anc = dom.nodes[a].parent;
         }
     }
+    // Climb while an ancestor a few levels up holds clearly more clean paragraph
+    // text: bodies split into several wrappers (read-more sections, ad breaks,
+    // pull quotes) are one body.
+    'climb: loop {
+        let mut anc = dom.nodes[top].parent;
+        for _ in 0..6 {
+            let Some(p) = anc else { break 'climb };
+            if p == 0 || matches!(dom.tag(p), Some(Tag::Body)) || junk[p] {
+                break 'climb;
+            }
+            let (sp, st) = (stats[p], stats[top]);
+            let ld = if sp.chars > 0 {
+                sp.link_chars as f32 / sp.chars as f32
+            } else {
+                1.0
+            };
+            if sp.para_chars as f32 >= st.para_chars as f32 * 1.25 && sp.paras > st.paras {
+                if ld < 0.3 && added_text_is_body(dom, junk, stats, p, top) {
+                    top = p;
+                    continue 'climb;
+                }
+                break 'climb;
+            }
+            anc = dom.nodes[p].parent;
+        }
+        break;
+    }
     // A lone paragraph-like candidate: its parent is the container.
     if is_para_tag(dom, top) {
         if let Some(p) = dom.nodes[top].parent {
@@ -371,6 +486,35 @@ fn choose_candidate(dom: &Dom, rules: &Rules, junk: &[bool], stats: &[Stats]) ->
         }
     }
     Some(top)
+}
+
+/// Whether the paragraphs an ancestor `p` adds to `top` read like more of the
+/// body (runs of several paragraphs in one container) rather than teasers (one
+/// excerpt per container).
+fn added_text_is_body(dom: &Dom, junk: &[bool], stats: &[Stats], p: NodeId, top: NodeId) -> bool {
+    let mut groups: std::collections::HashMap<NodeId, (u32, u32)> =
+        std::collections::HashMap::new();
+    let mut stack = vec![p];
+    while let Some(id) = stack.pop() {
+        if id == top || junk[id] {
+            continue;
+        }
+        let is_para = match dom.nodes[id].data {
+            NodeData::Text(_) => is_loose_text(dom, id),
+            _ => is_para_tag(dom, id),
+        };
+        if is_para && stats[id].chars >= MIN_PARA {
+            let parent = dom.nodes[id].parent.unwrap_or(0);
+            let g = groups.entry(parent).or_default();
+            g.0 += 1;
+            g.1 += stats[id].chars;
+            continue;
+        }
+        stack.extend(dom.nodes[id].children.iter().copied());
+    }
+    let total: u32 = groups.values().map(|g| g.1).sum();
+    let in_runs: u32 = groups.values().filter(|g| g.0 >= 2).map(|g| g.1).sum();
+    total > 0 && in_runs as f32 >= total as f32 * 0.6
 }
 
 fn merge_siblings(
@@ -562,6 +706,9 @@ fn looks_like_stamp(text: &str) -> bool {
     let words = word_count(text);
     if words > 12 {
         return false;
+    }
+    if words <= 6 && crate::date::parse_date(text).is_some() {
+        return true;
     }
     if STAMP_OPENERS.iter().any(|o| lower.starts_with(o)) {
         // "By the end of the year, ..." is prose: require a short, capitalised line.

@@ -13,6 +13,7 @@ pub struct Rules {
     weak: WordSet,
     positive: WordSet,
     roles: HashSet<String>,
+    ignore: Vec<String>,
     lines: HashSet<String>,
     phrases: Vec<String>,
 }
@@ -21,20 +22,25 @@ pub struct Rules {
 #[derive(Debug, Default)]
 struct WordSet {
     exact: HashSet<String>,
+    whole: HashSet<String>,
     prefixes: Vec<String>,
 }
 
 impl WordSet {
     fn add(&mut self, w: &str) {
-        if let Some(p) = w.strip_suffix('*') {
+        if let Some(t) = w.strip_prefix('=') {
+            self.whole.insert(t.to_string());
+        } else if let Some(p) = w.strip_suffix('*') {
             self.prefixes.push(p.to_string());
         } else {
             self.exact.insert(w.to_string());
         }
     }
 
-    fn matches(&self, word: &str) -> bool {
-        self.exact.contains(word) || self.prefixes.iter().any(|p| word.starts_with(p.as_str()))
+    fn matches(&self, word: &str, whole: bool) -> bool {
+        (whole && self.whole.contains(word))
+            || self.exact.contains(word)
+            || self.prefixes.iter().any(|p| word.starts_with(p.as_str()))
     }
 }
 
@@ -51,6 +57,8 @@ pub struct ClassVerdict {
     pub strong_positive: bool,
     /// A body word as part of a token (`content`, `article`).
     pub positive: bool,
+    /// A comment section (never protected by its size).
+    pub comment: bool,
 }
 
 const BUILTIN: &str = include_str!("../data/boilerplate.txt");
@@ -81,6 +89,7 @@ impl Rules {
                 "strong" => r.strong.add(&w),
                 "weak" => r.weak.add(&w),
                 "positive" => r.positive.add(&w),
+                "ignore" => r.ignore.push(w),
                 "roles" => {
                     r.roles.insert(w);
                 }
@@ -100,7 +109,7 @@ impl Rules {
         for attr in [class, id].into_iter().flatten() {
             for token in attr.split_ascii_whitespace() {
                 let token = token.to_ascii_lowercase();
-                if token.len() > 64 {
+                if token.len() > 64 || self.ignore.iter().any(|p| token.starts_with(p.as_str())) {
                     continue;
                 }
                 self.judge(&token, &mut v, true);
@@ -117,16 +126,17 @@ impl Rules {
     }
 
     fn judge(&self, word: &str, v: &mut ClassVerdict, whole: bool) {
-        if self.positive.matches(word) {
+        if self.positive.matches(word, whole) {
             if whole && (word.contains('-') || word.len() > 8) {
                 v.strong_positive = true;
             } else {
                 v.positive = true;
             }
         }
-        v.always |= self.always.matches(word);
-        v.strong |= self.strong.matches(word);
-        v.weak |= self.weak.matches(word);
+        v.always |= self.always.matches(word, whole);
+        v.strong |= self.strong.matches(word, whole);
+        v.weak |= self.weak.matches(word, whole);
+        v.comment |= word.starts_with("comment") || word == "disqus";
     }
 
     /// Is this ARIA role one of page chrome?
