@@ -4,6 +4,10 @@
 //! the stages, prints JSON on stdout and messages on stderr, and maps failures
 //! to exit codes (0 all inputs read, 1 some inputs failed, 2 usage error).
 
+/// mimalloc: the page stage allocates many small strings; it is measurably faster than glibc malloc here.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod analyze;
 mod inputs;
 

@@ -79,9 +79,10 @@ pub struct Body {
 pub fn extract_body(dom: &Dom, title: Option<&str>) -> Body {
     let rules = Rules::builtin();
     let n = dom.nodes.len();
-    let raw = raw_stats(dom, &vec![false; n]);
+    let chars = text_chars(dom);
+    let raw = raw_stats(dom, &vec![false; n], &chars);
     let junk = mark_junk(dom, rules, &raw);
-    let stats = raw_stats(dom, &junk);
+    let stats = raw_stats(dom, &junk, &chars);
     let Some(top) = choose_candidate(dom, rules, &junk, &stats) else {
         return Body::default();
     };
@@ -102,9 +103,10 @@ pub fn extract_body(dom: &Dom, title: Option<&str>) -> Body {
 pub fn debug_choice(dom: &Dom) -> String {
     let rules = Rules::builtin();
     let n = dom.nodes.len();
-    let raw = raw_stats(dom, &vec![false; n]);
+    let chars = text_chars(dom);
+    let raw = raw_stats(dom, &vec![false; n], &chars);
     let junk = mark_junk(dom, rules, &raw);
-    let stats = raw_stats(dom, &junk);
+    let stats = raw_stats(dom, &junk, &chars);
     let mut out = String::new();
     let top = choose_candidate(dom, rules, &junk, &stats);
     out.push_str(&format!("top={top:?} total_paras={} \n", raw[0].paras));
@@ -151,10 +153,24 @@ pub fn debug_choice(dom: &Dom) -> String {
 }
 
 fn non_space_chars(s: &str) -> u32 {
+    if s.is_ascii() {
+        return s.bytes().filter(|b| !b.is_ascii_whitespace()).count() as u32;
+    }
     s.chars().filter(|c| !c.is_whitespace()).count() as u32
 }
 
-fn raw_stats(dom: &Dom, junk: &[bool]) -> Vec<Stats> {
+/// Non-space characters of each text node (0 for elements).
+fn text_chars(dom: &Dom) -> Vec<u32> {
+    dom.nodes
+        .iter()
+        .map(|n| match &n.data {
+            NodeData::Text(t) => non_space_chars(t),
+            _ => 0,
+        })
+        .collect()
+}
+
+fn raw_stats(dom: &Dom, junk: &[bool], text_chars: &[u32]) -> Vec<Stats> {
     let mut st = vec![Stats::default(); dom.nodes.len()];
     for id in (0..dom.nodes.len()).rev() {
         if junk[id] {
@@ -162,8 +178,8 @@ fn raw_stats(dom: &Dom, junk: &[bool]) -> Vec<Stats> {
         }
         let node = &dom.nodes[id];
         match &node.data {
-            NodeData::Text(t) => {
-                let c = non_space_chars(t);
+            NodeData::Text(_) => {
+                let c = text_chars[id];
                 st[id].chars = c;
                 if c >= MIN_PARA && is_loose_text(dom, id) {
                     st[id].paras = 1;

@@ -1,4 +1,4 @@
-//! A compact arena DOM built from html5ever's spec-compliant tokenizer.
+//! A compact arena DOM built from [`crate::tokenizer`].
 //!
 //! html5ever's full tree builder costs 2–3 ms on an average news page; its tokenizer
 //! alone about half of that. Article extraction needs a faithful *tokenization*
@@ -12,14 +12,7 @@
 //! arena is a bottom-up traversal and a forward scan is top-down; no recursion is
 //! needed, whatever the nesting depth of the input.
 
-use std::cell::RefCell;
-
-use html5ever::buffer_queue::BufferQueue;
-use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::states::RawKind;
-use html5ever::tokenizer::{
-    Tag as TokTag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
-};
+use crate::tokenizer::{self, Attribute, Mode};
 
 /// Index of a node in [`Dom::nodes`].
 pub type NodeId = usize;
@@ -454,21 +447,9 @@ pub struct Dom {
 impl Dom {
     /// Parses an HTML document.
     pub fn parse(html: &str) -> Dom {
-        let sink = Builder {
-            state: RefCell::new(BuildState::new()),
-        };
-        let tok = Tokenizer::new(sink, TokenizerOpts::default());
-        let queue = BufferQueue::default();
-        queue.push_back(StrTendril::from_slice(html));
-        // The sink never asks the tokenizer to pause for a script, so one feed
-        // consumes everything; loop defensively anyway.
-        let mut rounds = 0;
-        while !queue.is_empty() && rounds < 1_000_000 {
-            let _ = tok.feed(&queue);
-            rounds += 1;
-        }
-        tok.end();
-        let st = tok.sink.state.into_inner();
+        let mut st = BuildState::new();
+        tokenizer::tokenize(html, &mut st);
+        st.finish();
         Dom {
             nodes: st.nodes,
             json_ld: st.json_ld,
@@ -601,7 +582,7 @@ impl BuildState {
         id
     }
 
-    fn text(&mut self, s: &str) {
+    fn add_text(&mut self, s: &str) {
         match self.capture {
             Capture::Dom => {
                 if !self.foreign.is_empty() {
@@ -652,14 +633,19 @@ impl BuildState {
         false
     }
 
-    fn start_tag(&mut self, tag: TokTag) -> TokenSinkResult<()> {
-        let name: &str = &tag.name;
-        let self_closing = tag.self_closing;
+    fn finish(&mut self) {
+        if self.capture == Capture::JsonLd {
+            let buf = std::mem::take(&mut self.raw_buf);
+            self.json_ld.push(buf);
+        }
+    }
+
+    fn open_tag(&mut self, name: &str, attrs: &[Attribute<'_>], self_closing: bool) -> Mode {
         if !self.foreign.is_empty() {
             if !self_closing {
                 self.foreign.push(name.to_string());
             }
-            return TokenSinkResult::Continue;
+            return Mode::Data;
         }
         let kind = Tag::from_name(name);
         match kind {
@@ -667,12 +653,11 @@ impl BuildState {
                 if !self_closing {
                     self.foreign.push(name.to_string());
                 }
-                return TokenSinkResult::Continue;
+                return Mode::Data;
             }
             Tag::Script => {
-                let is_ld = tag.attrs.iter().any(|a| {
-                    &*a.name.local == "type"
-                        && a.value.trim().eq_ignore_ascii_case("application/ld+json")
+                let is_ld = attrs.iter().any(|(k, v)| {
+                    k == "type" && v.trim().eq_ignore_ascii_case("application/ld+json")
                 });
                 self.capture = if is_ld {
                     self.raw_buf.clear();
@@ -680,15 +665,15 @@ impl BuildState {
                 } else {
                     Capture::Drop
                 };
-                return TokenSinkResult::RawData(RawKind::ScriptData);
+                return Mode::ScriptData;
             }
             Tag::Style | Tag::Noscript | Tag::Iframe => {
                 self.capture = Capture::Drop;
-                return TokenSinkResult::RawData(RawKind::Rawtext);
+                return Mode::Rawtext;
             }
             Tag::Textarea => {
                 self.capture = Capture::Drop;
-                return TokenSinkResult::RawData(RawKind::Rcdata);
+                return Mode::Rcdata;
             }
             Tag::Title => {
                 self.raw_buf.clear();
@@ -697,36 +682,35 @@ impl BuildState {
                 } else {
                     Capture::Drop
                 };
-                return TokenSinkResult::RawData(RawKind::Rcdata);
+                return Mode::Rcdata;
             }
             Tag::Template => {
                 // Template content is inert: keep nothing of it.
                 self.foreign.push(name.to_string());
-                return TokenSinkResult::Continue;
+                return Mode::Data;
             }
             Tag::Other if matches!(name, "xmp" | "noembed" | "noframes") => {
                 self.capture = Capture::Drop;
-                return TokenSinkResult::RawData(RawKind::Rawtext);
+                return Mode::Rawtext;
             }
             Tag::Other if name == "plaintext" => {
                 self.capture = Capture::Dom;
-                return TokenSinkResult::Plaintext;
+                return Mode::Plaintext;
             }
             Tag::Html => {
                 if self.lang.is_none() {
-                    self.lang = tag
-                        .attrs
+                    self.lang = attrs
                         .iter()
-                        .find(|a| &*a.name.local == "lang")
-                        .map(|a| a.value.trim().to_string())
+                        .find(|(k, _)| k == "lang")
+                        .map(|(_, v)| v.trim().to_string())
                         .filter(|v| !v.is_empty());
                 }
-                return TokenSinkResult::Continue;
+                return Mode::Data;
             }
-            Tag::Head => return TokenSinkResult::Continue,
+            Tag::Head => return Mode::Data,
             Tag::Body => {
                 if self.seen_body {
-                    return TokenSinkResult::Continue;
+                    return Mode::Data;
                 }
                 self.seen_body = true;
             }
@@ -788,17 +772,20 @@ impl BuildState {
             _ => {}
         }
 
-        let mut attrs = Vec::new();
-        for a in &tag.attrs {
-            if let Some(k) = Attr::from_name(&a.name.local) {
-                attrs.push((k, a.value.to_string()));
+        let mut kept = Vec::new();
+        for (k, v) in attrs {
+            if let Some(k) = Attr::from_name(k) {
+                kept.push((k, v.to_string()));
             }
         }
-        let id = self.append(NodeData::Element(Element { tag: kind, attrs }));
+        let id = self.append(NodeData::Element(Element {
+            tag: kind,
+            attrs: kept,
+        }));
         if !kind.is_void() && !(self_closing && kind == Tag::Other) && self.open.len() < MAX_DEPTH {
             self.open.push(id);
         }
-        TokenSinkResult::Continue
+        Mode::Data
     }
 
     fn close_list_item(&mut self, items: &[Tag], lists: &[Tag]) {
@@ -838,8 +825,7 @@ impl BuildState {
         }
     }
 
-    fn end_tag(&mut self, tag: TokTag) {
-        let name: &str = &tag.name;
+    fn close_tag(&mut self, name: &str) {
         if !self.foreign.is_empty() {
             if let Some(pos) = self.foreign.iter().rposition(|n| n == name) {
                 self.foreign.truncate(pos);
@@ -896,36 +882,17 @@ impl BuildState {
     }
 }
 
-struct Builder {
-    state: RefCell<BuildState>,
-}
+impl tokenizer::Sink for BuildState {
+    fn start_tag(&mut self, name: &str, attrs: &[Attribute<'_>], self_closing: bool) -> Mode {
+        self.open_tag(name, attrs, self_closing)
+    }
 
-impl TokenSink for Builder {
-    type Handle = ();
+    fn end_tag(&mut self, name: &str) {
+        self.close_tag(name);
+    }
 
-    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-        let mut st = self.state.borrow_mut();
-        match token {
-            Token::TagToken(tag) => match tag.kind {
-                TagKind::StartTag => st.start_tag(tag),
-                TagKind::EndTag => {
-                    st.end_tag(tag);
-                    TokenSinkResult::Continue
-                }
-            },
-            Token::CharacterTokens(s) => {
-                st.text(&s);
-                TokenSinkResult::Continue
-            }
-            Token::EOFToken => {
-                if st.capture == Capture::JsonLd {
-                    let buf = std::mem::take(&mut st.raw_buf);
-                    st.json_ld.push(buf);
-                }
-                TokenSinkResult::Continue
-            }
-            _ => TokenSinkResult::Continue,
-        }
+    fn text(&mut self, text: &str) {
+        self.add_text(text);
     }
 }
 

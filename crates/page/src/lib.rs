@@ -33,6 +33,7 @@ pub mod meta;
 pub mod rules;
 pub mod scraped;
 pub mod text;
+pub mod tokenizer;
 
 use serde::Serialize;
 

@@ -11,8 +11,7 @@ use serde_json::Value;
 
 use crate::date::{from_url, parse_date};
 use crate::dom::{Attr, Dom, NodeData, Tag};
-use crate::rules::Rules;
-use crate::text::{fold_key, name_case, normalize_ws, word_count};
+use crate::text::{contains_ci, fold_key, name_case, normalize_ws, word_count};
 
 /// Metadata found on a page.
 #[derive(Debug, Default, Clone)]
@@ -357,8 +356,8 @@ fn ancestors_have_byline(dom: &Dom, id: usize) -> bool {
             break;
         }
         if let Some(e) = dom.element(c) {
-            let cls = e.attr(Attr::Class).unwrap_or("").to_ascii_lowercase();
-            if cls.contains("byline") || cls.contains("author") {
+            let cls = e.attr(Attr::Class).unwrap_or("");
+            if contains_ci(cls, "byline") || contains_ci(cls, "author") {
                 return true;
             }
         }
@@ -370,19 +369,12 @@ fn ancestors_have_byline(dom: &Dom, id: usize) -> bool {
 
 /// The trail of an element marked as a breadcrumb.
 fn breadcrumb(dom: &Dom) -> Vec<String> {
-    let rules = Rules::builtin();
-    let _ = rules;
     for (id, node) in dom.nodes.iter().enumerate() {
         let NodeData::Element(e) = &node.data else {
             continue;
         };
-        let cls = format!(
-            "{} {}",
-            e.attr(Attr::Class).unwrap_or(""),
-            e.attr(Attr::Id).unwrap_or("")
-        )
-        .to_ascii_lowercase();
-        let marked = cls.contains("breadcrumb")
+        let marked = contains_ci(e.attr(Attr::Class).unwrap_or(""), "breadcrumb")
+            || contains_ci(e.attr(Attr::Id).unwrap_or(""), "breadcrumb")
             || e.attr(Attr::Itemtype)
                 .is_some_and(|t| t.contains("BreadcrumbList"));
         if !marked {

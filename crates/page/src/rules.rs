@@ -2,8 +2,29 @@
 //!
 //! The file is the knowledge; this module only parses it and answers lookups.
 
-use std::collections::HashSet;
+use std::collections::HashSet as StdHashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: class words are short, so a simple hash beats SipHash here.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= *b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type HashSet<T> = StdHashSet<T, BuildHasherDefault<Fnv>>;
 
 /// Word lists by section of `data/boilerplate.txt`.
 #[derive(Debug, Default)]
@@ -108,7 +129,11 @@ impl Rules {
         let mut v = ClassVerdict::default();
         for attr in [class, id].into_iter().flatten() {
             for token in attr.split_ascii_whitespace() {
-                let token = token.to_ascii_lowercase();
+                let token: std::borrow::Cow<'_, str> = if token.bytes().any(|b| b.is_ascii_uppercase()) {
+                    token.to_ascii_lowercase().into()
+                } else {
+                    token.into()
+                };
                 if token.len() > 64 || self.ignore.iter().any(|p| token.starts_with(p.as_str())) {
                     continue;
                 }

@@ -3,6 +3,16 @@
 /// Collapses every run of white space (including no-break spaces and other
 /// Unicode spaces) to one ASCII space and trims both ends.
 pub fn normalize_ws(s: &str) -> String {
+    if s.is_ascii() {
+        let mut out = String::with_capacity(s.len());
+        for w in s.split_ascii_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        return out;
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending = false;
     for c in s.chars() {
@@ -22,6 +32,9 @@ pub fn normalize_ws(s: &str) -> String {
 /// A comparison key: white space normalised, typographic quotes folded to ASCII,
 /// lower case.
 pub fn fold_key(s: &str) -> String {
+    if s.is_ascii() {
+        return normalize_ws(s).to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in normalize_ws(s).chars() {
         match c {
@@ -32,6 +45,15 @@ pub fn fold_key(s: &str) -> String {
         }
     }
     out
+}
+
+/// ASCII case-insensitive substring test; `needle` must be lower case.
+pub fn contains_ci(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.is_empty() {
+        return true;
+    }
+    h.len() >= n.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
 }
 
 /// Counts words (runs of alphanumeric characters).
