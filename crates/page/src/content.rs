@@ -733,13 +733,22 @@ fn looks_like_stamp(text: &str) -> bool {
     false
 }
 
+/// A media player's time read-out ("4:12", "01:02:33"), not prose.
+fn is_duration(s: &str) -> bool {
+    let parts: Vec<&str> = s.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn clean_blocks(blocks: Vec<Block>, title: Option<&str>, rules: &Rules) -> Vec<Block> {
     let title_key = title.map(fold_key);
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::with_capacity(blocks.len());
     for b in blocks {
         let key = fold_key(&b.text);
-        if !key.chars().any(char::is_alphanumeric) {
+        if !key.chars().any(char::is_alphanumeric) || is_duration(&key) {
             continue;
         }
         if rules.widget_line(&b.text) {
@@ -772,7 +781,15 @@ fn image_region(dom: &Dom, top: NodeId) -> NodeId {
         }
         cur = dom.nodes[c].parent;
     }
-    dom.nodes[top].parent.filter(|&p| p != 0).unwrap_or(top)
+    // No article element: the lead image usually sits a level or two above the text.
+    let mut region = top;
+    for _ in 0..3 {
+        match dom.nodes[region].parent {
+            Some(p) if p != 0 && !matches!(dom.tag(p), Some(Tag::Body)) => region = p,
+            _ => break,
+        }
+    }
+    region
 }
 
 fn collect_images(dom: &Dom, rules: &Rules, junk: &[bool], region: NodeId) -> Vec<Image> {
@@ -906,13 +923,39 @@ pub fn split_credit(caption: &str) -> (String, Option<String>) {
                 let is_credit = if open == '[' {
                     !inner.is_empty() && inner.len() < 80
                 } else {
-                    credit_label(inner).is_some() || looks_like_agency(inner)
+                    credit_label(inner).is_some()
+                        || looks_like_agency(inner)
+                        || Rules::builtin().credit_phrase(inner)
                 };
                 if is_credit {
                     let cred = credit_label(inner).unwrap_or(inner);
                     return (c[..start].trim().to_string(), Some(cred.trim().to_string()));
                 }
             }
+        }
+    }
+    // "… — Pool photo via AP": a short dash-separated tail.
+    for dash in [" \u{2014} ", " \u{2013} ", " - "] {
+        if let Some(pos) = c.rfind(dash) {
+            let tail = c[pos + dash.len()..].trim();
+            if !tail.is_empty()
+                && word_count(tail) <= 8
+                && !tail.ends_with('.')
+                && Rules::builtin().credit_phrase(tail)
+            {
+                return (c[..pos].trim().to_string(), Some(tail.to_string()));
+            }
+        }
+    }
+    // "… on Saturday. WANA via Reuters": a short unpunctuated tail after the last sentence.
+    if let Some(pos) = c.rfind(". ") {
+        let tail = c[pos + 2..].trim();
+        if !tail.is_empty()
+            && word_count(tail) <= 6
+            && !tail.ends_with(['.', '!', '?'])
+            && (Rules::builtin().credit_phrase(tail) || looks_like_agency(tail))
+        {
+            return (c[..pos + 1].trim().to_string(), Some(tail.to_string()));
         }
     }
     // "Photo: X" / "Credit: X" / "© X" at the end.
@@ -945,6 +988,8 @@ fn credit_label(s: &str) -> Option<&str> {
         "image:",
         "picture:",
         "photograph:",
+        "source:",
+        "courtesy of",
         "©",
     ] {
         if lower.starts_with(p) {

@@ -32,11 +32,23 @@ pub struct Decoded {
 
 /// Decompresses gzip input (detected by its magic bytes); other input is returned as is.
 pub fn gunzip_if_needed(bytes: Vec<u8>) -> Result<Vec<u8>, PageError> {
-    if bytes.len() < 2 || bytes[0] != 0x1f || bytes[1] != 0x8b {
+    if !is_gzip(&bytes) {
         return Ok(bytes);
     }
+    gunzip(&bytes)
+}
+
+fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.len() >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b
+}
+
+/// Decompresses gzip input into a new buffer; other input is copied as is.
+pub fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, PageError> {
+    if !is_gzip(bytes) {
+        return Ok(bytes.to_vec());
+    }
     let mut out = Vec::with_capacity(bytes.len() * 4);
-    let dec = flate2::read::MultiGzDecoder::new(&bytes[..]);
+    let dec = flate2::read::MultiGzDecoder::new(bytes);
     let mut limited = dec.take(MAX_INPUT_BYTES as u64 + 1);
     limited
         .read_to_end(&mut out)
@@ -53,7 +65,13 @@ pub fn gunzip_if_needed(bytes: Vec<u8>) -> Result<Vec<u8>, PageError> {
 /// Decodes page bytes to text, choosing the encoding as described in the module doc.
 /// `declared` is an outside hint (an HTTP `Content-Type` charset), used after a BOM.
 pub fn decode(bytes: &[u8], declared: Option<&str>) -> Decoded {
-    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+    decode_owned(bytes.to_vec(), declared)
+}
+
+/// Like [`decode`], but takes the bytes by value so that valid UTF-8 (the
+/// common case) becomes the text without a copy.
+pub fn decode_owned(bytes: Vec<u8>, declared: Option<&str>) -> Decoded {
+    if let Some((enc, bom_len)) = Encoding::for_bom(&bytes) {
         return run(enc, &bytes[bom_len..]);
     }
     let hint = declared
@@ -67,30 +85,28 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Decoded {
             e
         }
     });
-    let utf8_ok = std::str::from_utf8(bytes).is_ok();
-    match hint {
-        Some(enc) if enc == UTF_8 => {
-            if utf8_ok {
-                run(UTF_8, bytes)
-            } else {
-                run(sniff(bytes), bytes)
-            }
-        }
-        Some(enc) => {
-            if utf8_ok && !bytes.is_ascii() {
-                run(UTF_8, bytes)
-            } else {
-                run(enc, bytes)
-            }
-        }
-        None => {
-            if utf8_ok {
-                run(UTF_8, bytes)
-            } else {
-                run(sniff(bytes), bytes)
-            }
-        }
+    let utf8_ok = std::str::from_utf8(&bytes).is_ok();
+    let use_utf8 = match hint {
+        Some(enc) if enc == UTF_8 => utf8_ok,
+        // Valid UTF-8 with non-ASCII bytes is UTF-8, whatever the page declares.
+        Some(_) => utf8_ok && !bytes.is_ascii(),
+        None => utf8_ok,
+    };
+    if use_utf8 {
+        return match String::from_utf8(bytes) {
+            Ok(text) => Decoded {
+                text,
+                encoding: UTF_8.name(),
+                had_errors: false,
+            },
+            Err(e) => run(UTF_8, e.as_bytes()),
+        };
     }
+    let enc = match hint {
+        Some(enc) if enc != UTF_8 => enc,
+        _ => sniff(&bytes),
+    };
+    run(enc, &bytes)
 }
 
 fn run(enc: &'static Encoding, bytes: &[u8]) -> Decoded {

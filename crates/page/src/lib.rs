@@ -149,14 +149,14 @@ pub fn read_article(bytes: &[u8], opts: &Options) -> Result<Article, PageError> 
             limit: decode::MAX_INPUT_BYTES,
         });
     }
-    let raw = decode::gunzip_if_needed(bytes.to_vec())?;
+    let raw = decode::gunzip(bytes)?;
     if raw.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(PageError::Empty);
     }
     if let Some(kind) = binary_kind(&raw) {
         return Err(PageError::Binary(kind));
     }
-    let decoded = decode::decode(&raw, opts.charset.as_deref());
+    let decoded = decode::decode_owned(raw, opts.charset.as_deref());
     let format = match opts.format {
         InputFormat::Auto => sniff_format(&decoded.text),
         f => f,

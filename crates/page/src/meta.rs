@@ -170,11 +170,23 @@ pub fn read_meta(dom: &Dom, url: Option<&str>) -> Meta {
             }
         }
     }
-    let (byline_names, emails) = byline(dom);
+    let (byline_names, mut emails) = byline(dom);
     if authors.is_empty() {
         authors = byline_names;
     }
+    let rules = crate::rules::Rules::builtin();
+    authors.retain(|a| !rules.desk_name(a));
     m.authors = dedupe(authors.into_iter().map(|a| name_case(&a)).collect());
+    // Addresses anywhere on the page that carry an author's name are theirs.
+    emails.extend(mailtos(dom).into_iter().filter(|e| {
+        let local = e.split('@').next().unwrap_or("").to_lowercase();
+        m.authors.iter().any(|a| {
+            a.split_whitespace()
+                .filter(|w| w.chars().count() >= 3)
+                .any(|w| local.contains(&w.to_lowercase()))
+        })
+    }));
+    emails.retain(|e| is_email(e));
     m.author_emails = dedupe(emails);
 
     // Section.
@@ -184,10 +196,13 @@ pub fn read_meta(dom: &Dom, url: Option<&str>) -> Meta {
         section = ld.breadcrumb.clone();
     }
     if section.is_empty() {
-        if let Some(s) = tags.get("article:section") {
-            section = s.clone();
-        } else if !ld.sections.is_empty() {
+        section = link_trail(dom);
+    }
+    if section.is_empty() {
+        if !ld.sections.is_empty() {
             section = ld.sections.clone();
+        } else if let Some(s) = tags.get("article:section") {
+            section = s.clone();
         }
     }
     if section.is_empty() {
@@ -348,6 +363,36 @@ fn byline(dom: &Dom) -> (Vec<String>, Vec<String>) {
     (names, emails)
 }
 
+/// Every `mailto:` address on the page.
+fn mailtos(dom: &Dom) -> Vec<String> {
+    dom.nodes
+        .iter()
+        .filter_map(|n| match &n.data {
+            NodeData::Element(e) if e.tag == Tag::A => e.attr(Attr::Href),
+            _ => None,
+        })
+        .filter_map(|h| h.strip_prefix("mailto:"))
+        .map(|a| a.split('?').next().unwrap_or(a).trim().to_string())
+        .collect()
+}
+
+/// A plausible e-mail address: `local@domain.tld` with no spaces.
+pub fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && local
+            .chars()
+            .all(|c| c.is_alphanumeric() || "._%+-".contains(c))
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && domain
+            .chars()
+            .all(|c| c.is_alphanumeric() || ".-".contains(c))
+}
+
 fn ancestors_have_byline(dom: &Dom, id: usize) -> bool {
     let mut cur = dom.nodes[id].parent;
     let mut hops = 0;
@@ -404,6 +449,51 @@ fn breadcrumb(dom: &Dom) -> Vec<String> {
         }
         if !items.is_empty() {
             return items;
+        }
+    }
+    Vec::new()
+}
+
+/// An unmarked breadcrumb: an element whose children are two or more links
+/// separated only by trail characters (`Home > World > Asia`).
+fn link_trail(dom: &Dom) -> Vec<String> {
+    for (id, node) in dom.nodes.iter().enumerate() {
+        if !matches!(node.data, NodeData::Element(_)) || node.children.len() < 3 {
+            continue;
+        }
+        let mut links = Vec::new();
+        let mut seps = 0;
+        let mut ok = true;
+        for &c in &node.children {
+            match &dom.nodes[c].data {
+                NodeData::Text(t) => {
+                    let t = t.trim();
+                    if t.is_empty() {
+                        continue;
+                    }
+                    if t.chars()
+                        .all(|ch| "›>»/→".contains(ch) || ch.is_whitespace())
+                    {
+                        seps += 1;
+                    } else {
+                        ok = false;
+                        break;
+                    }
+                }
+                NodeData::Element(e) if e.tag == Tag::A => links.push(dom.text(c)),
+                _ => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok
+            && (2..=6).contains(&links.len())
+            && seps + 1 >= links.len()
+            && links.iter().all(|l| word_count(l) <= 4)
+        {
+            let _ = id;
+            return links;
         }
     }
     Vec::new()

@@ -15,7 +15,11 @@ impl Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for b in bytes {
             h ^= *b as u64;
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -37,6 +41,9 @@ pub struct Rules {
     ignore: Vec<String>,
     lines: HashSet<String>,
     phrases: Vec<String>,
+    credit_words: HashSet<String>,
+    desks: HashSet<String>,
+    publisher_cues: Vec<String>,
 }
 
 /// Exact words, hyphenated whole tokens and `prefix*` entries of one section.
@@ -114,6 +121,13 @@ impl Rules {
                 "roles" => {
                     r.roles.insert(w);
                 }
+                "credit-words" => {
+                    r.credit_words.insert(w);
+                }
+                "publisher-cues" => r.publisher_cues.push(line.to_string()),
+                "desks" => {
+                    r.desks.insert(w);
+                }
                 "phrases" => r.phrases.push(crate::text::normalize_ws(&w)),
                 "lines" => {
                     r.lines.insert(crate::text::normalize_ws(&w));
@@ -129,11 +143,12 @@ impl Rules {
         let mut v = ClassVerdict::default();
         for attr in [class, id].into_iter().flatten() {
             for token in attr.split_ascii_whitespace() {
-                let token: std::borrow::Cow<'_, str> = if token.bytes().any(|b| b.is_ascii_uppercase()) {
-                    token.to_ascii_lowercase().into()
-                } else {
-                    token.into()
-                };
+                let token: std::borrow::Cow<'_, str> =
+                    if token.bytes().any(|b| b.is_ascii_uppercase()) {
+                        token.to_ascii_lowercase().into()
+                    } else {
+                        token.into()
+                    };
                 if token.len() > 64 || self.ignore.iter().any(|p| token.starts_with(p.as_str())) {
                     continue;
                 }
@@ -179,6 +194,56 @@ impl Rules {
 }
 
 impl Rules {
+    /// Does this short phrase read as a photo credit ("WANA via Reuters", "AFP")?
+    pub fn credit_phrase(&self, s: &str) -> bool {
+        let words: Vec<String> = s
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_lowercase())
+            .collect();
+        !words.is_empty() && words.len() <= 8 && words.iter().any(|w| self.credit_words.contains(w))
+    }
+
+    /// The outlet named in a chrome line such as "… connect with the Korea
+    /// JoongAng Daily" or "© 2024 Example Times": the capitalised words after a cue.
+    pub fn publisher_cue(&self, line: &str) -> Option<String> {
+        let lower = line.to_lowercase();
+        for cue in &self.publisher_cues {
+            let Some(pos) = lower.find(&cue.to_lowercase()) else {
+                continue;
+            };
+            let rest = &line[pos + cue.len()..];
+            let mut words = Vec::new();
+            for w in rest.split_whitespace() {
+                let w = w.trim_end_matches(['.', ',', ';', ':', '!']);
+                let first = w.chars().next();
+                if first.is_some_and(|c| c.is_uppercase()) || (words.len() == 0 && w == "the") {
+                    words.push(w);
+                } else if first.is_some_and(|c| c.is_ascii_digit()) && words.is_empty() {
+                    continue;
+                } else {
+                    break;
+                }
+                if words.len() >= 6 {
+                    break;
+                }
+            }
+            while words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+                words.remove(0);
+            }
+            if !words.is_empty() {
+                return Some(words.join(" "));
+            }
+        }
+        None
+    }
+
+    /// Does this byline name a desk or a team ("Foreign Desk", "Staff")?
+    pub fn desk_name(&self, s: &str) -> bool {
+        s.split(|c: char| !c.is_alphanumeric())
+            .any(|w| self.desks.contains(&w.to_lowercase()))
+    }
+
     /// Does this short line of scraped text carry a chrome phrase ("log in to", "all rights reserved")?
     pub fn chrome_phrase(&self, line: &str) -> bool {
         if crate::text::word_count(line) >= 25 {

@@ -122,6 +122,9 @@ pub fn read_scraped(text: &str, opts: &Options) -> Article {
             art.section = section_from_url(u);
         }
     }
+    if art.publisher.is_none() {
+        art.publisher = lines.iter().rev().find_map(|l| rules.publisher_cue(l));
+    }
     art
 }
 

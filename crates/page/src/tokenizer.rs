@@ -252,7 +252,8 @@ fn find_end_tag(b: &[u8], from: usize, name: &str) -> usize {
         if b.get(lt + 1) == Some(&b'/')
             && b.len() >= after
             && b[lt + 2..after].eq_ignore_ascii_case(nb)
-            && b.get(after).is_none_or(|&c| is_space(c) || c == b'/' || c == b'>')
+            && b.get(after)
+                .is_none_or(|&c| is_space(c) || c == b'/' || c == b'>')
         {
             return lt;
         }
@@ -345,7 +346,9 @@ fn char_ref(s: &str, in_attr: bool) -> Option<(char, Option<char>, usize)> {
                 (true, c @ b'A'..=b'F') => (c - b'A' + 10) as u32,
                 _ => break,
             };
-            v = v.saturating_mul(if hex { 16 } else { 10 }).saturating_add(d);
+            v = v
+                .saturating_mul(if hex { 16 } else { 10 })
+                .saturating_add(d);
             i += 1;
         }
         if i == start {
@@ -408,7 +411,15 @@ mod tests {
     impl Sink for Rec {
         fn start_tag(&mut self, name: &str, attrs: &[Attribute<'_>], sc: bool) -> Mode {
             let a: Vec<String> = attrs.iter().map(|(k, v)| format!("{k}={v}")).collect();
-            self.0.push(format!("<{name}{}{}>", if a.is_empty() { String::new() } else { format!(" {}", a.join(" ")) }, if sc { "/" } else { "" }));
+            self.0.push(format!(
+                "<{name}{}{}>",
+                if a.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {}", a.join(" "))
+                },
+                if sc { "/" } else { "" }
+            ));
             match name {
                 "script" => Mode::ScriptData,
                 "style" => Mode::Rawtext,
@@ -448,16 +459,25 @@ mod tests {
             toks("<script>if (a<b) x='</p>';</script>t"),
             vec!["<script>", "if (a<b) x='</p>';", "</script>", "t"]
         );
-        assert_eq!(toks("<title>A &amp; B</title>"), vec!["<title>", "A & B", "</title>"]);
+        assert_eq!(
+            toks("<title>A &amp; B</title>"),
+            vec!["<title>", "A & B", "</title>"]
+        );
         assert_eq!(toks("<style>p{}"), vec!["<style>", "p{}"]);
     }
 
     #[test]
     fn references() {
-        assert_eq!(decode_refs("&nbsp;&#8217;&#x201C;&lt", false), "\u{a0}\u{2019}\u{201c}<");
+        assert_eq!(
+            decode_refs("&nbsp;&#8217;&#x201C;&lt", false),
+            "\u{a0}\u{2019}\u{201c}<"
+        );
         assert_eq!(decode_refs("&notit;", false), "\u{ac}it;");
         assert_eq!(decode_refs("?a=1&copy=2", true), "?a=1&copy=2");
-        assert_eq!(decode_refs("&#0;&#x110000;&#150;", false), "\u{fffd}\u{fffd}\u{2013}");
+        assert_eq!(
+            decode_refs("&#0;&#x110000;&#150;", false),
+            "\u{fffd}\u{fffd}\u{2013}"
+        );
         assert_eq!(decode_refs("&unknown; &", false), "&unknown; &");
     }
 
