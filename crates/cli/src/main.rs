@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use dyad_page::{read_article, InputFormat, Options};
+use dyad_page::{read_article_owned, Article, InputFormat, Options};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
@@ -130,6 +130,16 @@ fn main() -> ExitCode {
     }
 }
 
+/// One extracted input as printed: the article's fields plus where it came from.
+#[derive(serde::Serialize)]
+struct Extracted<'a> {
+    path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+    #[serde(flatten)]
+    article: &'a Article,
+}
+
 /// Inputs are read in chunks so that memory stays flat over large batches.
 const CHUNK: usize = 256;
 
@@ -162,8 +172,9 @@ fn extract(
         let results: Vec<_> = chunk
             .par_iter()
             .map(|input| {
-                let r = inputs::read(input)
-                    .and_then(|bytes| read_article(&bytes, &opts).map_err(anyhow::Error::from));
+                let r = inputs::read(input).and_then(|bytes| {
+                    read_article_owned(bytes, &opts).map_err(anyhow::Error::from)
+                });
                 (input, r)
             })
             .collect();
@@ -175,19 +186,20 @@ fn extract(
                     let text = article.text();
                     match format {
                         OutFormat::Jsonl => {
-                            let mut v = serde_json::to_value(&article)?;
-                            if let Some(o) = v.as_object_mut() {
-                                o.insert("path".into(), name.clone().into());
-                                o.insert("text".into(), text.into());
-                            }
-                            serde_json::to_writer(&mut out, &v)?;
+                            let line = Extracted {
+                                path: &name,
+                                text: Some(&text),
+                                article: &article,
+                            };
+                            serde_json::to_writer(&mut out, &line)?;
                             out.write_all(b"\n")?;
                         }
                         OutFormat::Json => {
-                            let mut v = serde_json::to_value(&article)?;
-                            if let Some(o) = v.as_object_mut() {
-                                o.insert("path".into(), name.clone().into());
-                            }
+                            let v = Extracted {
+                                path: &name,
+                                text: None,
+                                article: &article,
+                            };
                             if many && !first {
                                 out.write_all(b",\n")?;
                             }

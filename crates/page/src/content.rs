@@ -5,7 +5,7 @@
 //! one pass over the arena rather than running them one after another:
 //!
 //! 1. **Node rules** (resiliparse-style): chrome tags, ARIA roles, hidden
-//!    elements and class/id words from `data/boilerplate.txt` mark subtrees as
+//!    elements and class/id words from `data/page/boilerplate.txt` mark subtrees as
 //!    chrome; the marks are moderated by how much paragraph text a subtree
 //!    holds, so a body wrapper with an unlucky class survives.
 //! 2. **Candidate scoring** (Readability-style): paragraphs give points to their
@@ -80,10 +80,11 @@ pub fn extract_body(dom: &Dom, title: Option<&str>) -> Body {
     let rules = Rules::builtin();
     let n = dom.nodes.len();
     let chars = text_chars(dom);
-    let raw = raw_stats(dom, &vec![false; n], &chars);
+    let para = paragraph_like(dom);
+    let raw = raw_stats(dom, &vec![false; n], &chars, &para);
     let junk = mark_junk(dom, rules, &raw);
-    let stats = raw_stats(dom, &junk, &chars);
-    let Some(top) = choose_candidate(dom, rules, &junk, &stats) else {
+    let stats = raw_stats(dom, &junk, &chars, &para);
+    let Some(top) = choose_candidate(dom, rules, &junk, &stats, &para) else {
         return Body::default();
     };
     let parts = merge_siblings(dom, rules, &junk, &stats, top);
@@ -104,11 +105,12 @@ pub fn debug_choice(dom: &Dom) -> String {
     let rules = Rules::builtin();
     let n = dom.nodes.len();
     let chars = text_chars(dom);
-    let raw = raw_stats(dom, &vec![false; n], &chars);
+    let para = paragraph_like(dom);
+    let raw = raw_stats(dom, &vec![false; n], &chars, &para);
     let junk = mark_junk(dom, rules, &raw);
-    let stats = raw_stats(dom, &junk, &chars);
+    let stats = raw_stats(dom, &junk, &chars, &para);
     let mut out = String::new();
-    let top = choose_candidate(dom, rules, &junk, &stats);
+    let top = choose_candidate(dom, rules, &junk, &stats, &para);
     out.push_str(&format!("top={top:?} total_paras={} \n", raw[0].paras));
     // Largest paragraph-holding element chain.
     let target = raw[0].para_chars * 6 / 10;
@@ -170,7 +172,34 @@ fn text_chars(dom: &Dom) -> Vec<u32> {
         .collect()
 }
 
-fn raw_stats(dom: &Dom, junk: &[bool], text_chars: &[u32]) -> Vec<Stats> {
+/// Which nodes are paragraphs: paragraph-like elements and loose text runs.
+/// Computed once per page (a per-node test would be quadratic on wide nodes).
+fn paragraph_like(dom: &Dom) -> Vec<bool> {
+    let mut para: Vec<bool> = (0..dom.nodes.len())
+        .map(|id| is_para_tag(dom, id))
+        .collect();
+    for (id, node) in dom.nodes.iter().enumerate() {
+        if let (NodeData::Text(_), Some(p)) = (&node.data, node.parent) {
+            para[id] = p != 0
+                && !para[p]
+                && matches!(
+                    dom.tag(p),
+                    Some(
+                        Tag::Div
+                            | Tag::Section
+                            | Tag::Article
+                            | Tag::Td
+                            | Tag::Main
+                            | Tag::Other
+                            | Tag::Body
+                    )
+                );
+        }
+    }
+    para
+}
+
+fn raw_stats(dom: &Dom, junk: &[bool], text_chars: &[u32], para: &[bool]) -> Vec<Stats> {
     let mut st = vec![Stats::default(); dom.nodes.len()];
     for id in (0..dom.nodes.len()).rev() {
         if junk[id] {
@@ -181,7 +210,7 @@ fn raw_stats(dom: &Dom, junk: &[bool], text_chars: &[u32]) -> Vec<Stats> {
             NodeData::Text(_) => {
                 let c = text_chars[id];
                 st[id].chars = c;
-                if c >= MIN_PARA && is_loose_text(dom, id) {
+                if c >= MIN_PARA && para[id] {
                     st[id].paras = 1;
                     st[id].para_chars = c;
                 }
@@ -190,7 +219,7 @@ fn raw_stats(dom: &Dom, junk: &[bool], text_chars: &[u32]) -> Vec<Stats> {
                 if matches!(e.tag, Tag::A) {
                     st[id].link_chars = st[id].chars;
                 }
-                if is_para_tag(dom, id) && st[id].chars >= MIN_PARA {
+                if para[id] && st[id].chars >= MIN_PARA {
                     st[id].paras += 1;
                     st[id].para_chars += st[id].chars;
                 }
@@ -207,27 +236,6 @@ fn raw_stats(dom: &Dom, junk: &[bool], text_chars: &[u32]) -> Vec<Stats> {
         }
     }
     st
-}
-
-/// Text directly inside a container that also holds blocks (text written
-/// between `<br>`s or headings in a `div`): it counts as a paragraph of its own.
-fn is_loose_text(dom: &Dom, id: NodeId) -> bool {
-    dom.nodes[id].parent.is_some_and(|p| {
-        p != 0
-            && !is_para_tag(dom, p)
-            && matches!(
-                dom.tag(p),
-                Some(
-                    Tag::Div
-                        | Tag::Section
-                        | Tag::Article
-                        | Tag::Td
-                        | Tag::Main
-                        | Tag::Other
-                        | Tag::Body
-                )
-            )
-    })
 }
 
 /// Paragraph-like elements: `p`, `pre`, `td`, and `div`s holding only inline content.
@@ -384,7 +392,13 @@ fn para_score(dom: &Dom, id: NodeId, st: &Stats) -> f32 {
     1.0 + commas + (st.chars as f32 / 100.0).floor().min(3.0)
 }
 
-fn choose_candidate(dom: &Dom, rules: &Rules, junk: &[bool], stats: &[Stats]) -> Option<NodeId> {
+fn choose_candidate(
+    dom: &Dom,
+    rules: &Rules,
+    junk: &[bool],
+    stats: &[Stats],
+    para: &[bool],
+) -> Option<NodeId> {
     let n = dom.nodes.len();
     let mut score = vec![0.0f32; n];
     let mut seeded = vec![false; n];
@@ -392,15 +406,14 @@ fn choose_candidate(dom: &Dom, rules: &Rules, junk: &[bool], stats: &[Stats]) ->
         if junk[id] || stats[id].chars < 25 {
             continue;
         }
-        let loose = matches!(dom.nodes[id].data, NodeData::Text(_)) && is_loose_text(dom, id);
-        if !loose && !is_para_tag(dom, id) {
+        if !para[id] {
             continue;
         }
         // Nested paragraph-like divs: only the innermost scores.
         if dom.nodes[id]
             .children
             .iter()
-            .any(|&c| !junk[c] && is_para_tag(dom, c) && stats[c].chars >= 25)
+            .any(|&c| !junk[c] && para[c] && stats[c].chars >= 25)
         {
             continue;
         }
@@ -408,7 +421,7 @@ fn choose_candidate(dom: &Dom, rules: &Rules, junk: &[bool], stats: &[Stats]) ->
         let mut anc = dom.nodes[id].parent;
         let mut level = 0;
         while let Some(a) = anc {
-            if a == 0 || level >= 5 {
+            if level >= 5 {
                 break;
             }
             if !seeded[a] {
@@ -424,6 +437,9 @@ fn choose_candidate(dom: &Dom, rules: &Rules, junk: &[bool], stats: &[Stats]) ->
             };
             score[a] += s / div;
             level += 1;
+            if a == 0 {
+                break;
+            }
             anc = dom.nodes[a].parent;
         }
     }
@@ -436,7 +452,7 @@ fn choose_candidate(dom: &Dom, rules: &Rules, junk: &[bool], stats: &[Stats]) ->
         };
         score[id] * (1.0 - ld)
     };
-    let mut ranked: Vec<(f32, NodeId)> = (1..n)
+    let mut ranked: Vec<(f32, NodeId)> = (0..n)
         .filter(|&i| seeded[i] && !junk[i])
         .map(|i| (final_score(i), i))
         .collect();
@@ -483,7 +499,7 @@ fn choose_candidate(dom: &Dom, rules: &Rules, junk: &[bool], stats: &[Stats]) ->
                 1.0
             };
             if sp.para_chars as f32 >= st.para_chars as f32 * 1.25 && sp.paras > st.paras {
-                if ld < 0.3 && added_text_is_body(dom, junk, stats, p, top) {
+                if ld < 0.3 && added_text_is_body(dom, junk, stats, para, p, top) {
                     top = p;
                     continue 'climb;
                 }
@@ -494,7 +510,7 @@ fn choose_candidate(dom: &Dom, rules: &Rules, junk: &[bool], stats: &[Stats]) ->
         break;
     }
     // A lone paragraph-like candidate: its parent is the container.
-    if is_para_tag(dom, top) {
+    if para[top] {
         if let Some(p) = dom.nodes[top].parent {
             if p != 0 {
                 top = p;
@@ -507,7 +523,14 @@ fn choose_candidate(dom: &Dom, rules: &Rules, junk: &[bool], stats: &[Stats]) ->
 /// Whether the paragraphs an ancestor `p` adds to `top` read like more of the
 /// body (runs of several paragraphs in one container) rather than teasers (one
 /// excerpt per container).
-fn added_text_is_body(dom: &Dom, junk: &[bool], stats: &[Stats], p: NodeId, top: NodeId) -> bool {
+fn added_text_is_body(
+    dom: &Dom,
+    junk: &[bool],
+    stats: &[Stats],
+    para: &[bool],
+    p: NodeId,
+    top: NodeId,
+) -> bool {
     let mut groups: std::collections::HashMap<NodeId, (u32, u32)> =
         std::collections::HashMap::new();
     let mut stack = vec![p];
@@ -515,11 +538,7 @@ fn added_text_is_body(dom: &Dom, junk: &[bool], stats: &[Stats], p: NodeId, top:
         if id == top || junk[id] {
             continue;
         }
-        let is_para = match dom.nodes[id].data {
-            NodeData::Text(_) => is_loose_text(dom, id),
-            _ => is_para_tag(dom, id),
-        };
-        if is_para && stats[id].chars >= MIN_PARA {
+        if para[id] && stats[id].chars >= MIN_PARA {
             let parent = dom.nodes[id].parent.unwrap_or(0);
             let g = groups.entry(parent).or_default();
             g.0 += 1;
@@ -744,6 +763,7 @@ fn is_duration(s: &str) -> bool {
 
 fn clean_blocks(blocks: Vec<Block>, title: Option<&str>, rules: &Rules) -> Vec<Block> {
     let title_key = title.map(fold_key);
+    // Hashes of the folded texts: a page of 50 MB must not keep a second copy.
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::with_capacity(blocks.len());
     for b in blocks {
@@ -765,7 +785,13 @@ fn clean_blocks(blocks: Vec<Block>, title: Option<&str>, rules: &Rules) -> Vec<B
         if looks_like_stamp(&b.text) {
             continue;
         }
-        if !seen.insert(key) {
+        let hash = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            key.hash(&mut h);
+            h.finish()
+        };
+        if !seen.insert(hash) {
             continue;
         }
         out.push(b);
@@ -818,7 +844,7 @@ fn collect_images(dom: &Dom, rules: &Rules, junk: &[bool], region: NodeId) -> Ve
         if junk[id] && id != region {
             // Chrome: no article images inside, unless it is only a caption wrapper.
             let v = rules.classify(e.attr(Attr::Class), e.attr(Attr::Id));
-            if !(v.always && !v.strong) || matches!(e.tag, Tag::Nav | Tag::Aside | Tag::Footer) {
+            if !v.always || v.strong || matches!(e.tag, Tag::Nav | Tag::Aside | Tag::Footer) {
                 continue;
             }
         }
@@ -914,6 +940,14 @@ fn text_without(dom: &Dom, id: NodeId, skip: Option<NodeId>) -> String {
 /// Splits a caption into the caption proper and a credit written into it:
 /// `… on Monday. [YONHAP]`, `… (Photo: AP)`, `Photo: Reuters`, `… Credit: X`, `… © X`.
 pub fn split_credit(caption: &str) -> (String, Option<String>) {
+    let (cap, credit) = split_credit_raw(caption);
+    (
+        cap,
+        credit.map(|c| clean_credit(&c)).filter(|c| !c.is_empty()),
+    )
+}
+
+fn split_credit_raw(caption: &str) -> (String, Option<String>) {
     let c = caption.trim();
     // Trailing bracketed credit.
     for (open, close) in [('[', ']'), ('(', ')')] {

@@ -64,7 +64,7 @@ pub fn month_number(word: &str) -> Option<u32> {
         return None;
     }
     for (i, m) in MONTHS.iter().enumerate() {
-        if *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() <= 4 || *m == w)) {
+        if *m == w || (w.len() <= 4 && m.starts_with(&w)) {
             return Some(i as u32 + 1);
         }
     }
@@ -143,9 +143,9 @@ pub fn from_url(url: &str) -> Option<Date> {
                 }
             }
         }
-        if seg.len() >= 10 {
-            if let Some(d) = parse_date(&seg[..10]) {
-                if seg.as_bytes()[4] == b'-' {
+        if let Some(head) = seg.get(..10) {
+            if let Some(d) = parse_date(head) {
+                if head.as_bytes()[4] == b'-' {
                     return Some(d);
                 }
             }

@@ -140,6 +140,12 @@ impl Article {
 
 /// Reads one input (raw bytes: HTML, text, or gzip of either) into an article.
 pub fn read_article(bytes: &[u8], opts: &Options) -> Result<Article, PageError> {
+    read_article_owned(bytes.to_vec(), opts)
+}
+
+/// Like [`read_article`], taking the bytes by value: no copy of a large page is
+/// made, and each intermediate form is dropped as soon as the next one exists.
+pub fn read_article_owned(bytes: Vec<u8>, opts: &Options) -> Result<Article, PageError> {
     if bytes.is_empty() {
         return Err(PageError::Empty);
     }
@@ -149,7 +155,7 @@ pub fn read_article(bytes: &[u8], opts: &Options) -> Result<Article, PageError> 
             limit: decode::MAX_INPUT_BYTES,
         });
     }
-    let raw = decode::gunzip(bytes)?;
+    let raw = decode::gunzip_if_needed(bytes)?;
     if raw.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(PageError::Empty);
     }
@@ -157,16 +163,21 @@ pub fn read_article(bytes: &[u8], opts: &Options) -> Result<Article, PageError> 
         return Err(PageError::Binary(kind));
     }
     let decoded = decode::decode_owned(raw, opts.charset.as_deref());
+    let encoding = decoded.encoding;
     let format = match opts.format {
         InputFormat::Auto => sniff_format(&decoded.text),
         f => f,
     };
     let mut article = match format {
-        InputFormat::Html | InputFormat::Auto => read_html(&decoded.text, opts),
+        InputFormat::Html | InputFormat::Auto => {
+            let dom = dom::Dom::parse(&decoded.text);
+            drop(decoded);
+            article_from_dom(&dom, opts)
+        }
         InputFormat::Scraped => scraped::read_scraped(&decoded.text, opts),
         InputFormat::Text => scraped::read_text(&decoded.text, opts),
     };
-    article.encoding = decoded.encoding.to_string();
+    article.encoding = encoding.to_string();
     if let Some(p) = &opts.published {
         article.published = Some(p.clone());
     }
@@ -178,9 +189,12 @@ pub fn read_article(bytes: &[u8], opts: &Options) -> Result<Article, PageError> 
 
 /// Reads an HTML page that is already text.
 pub fn read_html(html: &str, opts: &Options) -> Article {
-    let dom = dom::Dom::parse(html);
-    let m = meta::read_meta(&dom, opts.url.as_deref());
-    let body = content::extract_body(&dom, m.title.as_deref());
+    article_from_dom(&dom::Dom::parse(html), opts)
+}
+
+fn article_from_dom(dom: &dom::Dom, opts: &Options) -> Article {
+    let m = meta::read_meta(dom, opts.url.as_deref());
+    let body = content::extract_body(dom, m.title.as_deref());
     let title = m
         .title
         .clone()
@@ -196,9 +210,9 @@ pub fn read_html(html: &str, opts: &Options) -> Article {
         modified: m.modified,
         url: opts.url.clone().or(m.url),
         language: m.language,
-        images: body.images,
-        paragraphs: body.blocks.iter().map(|b| b.text.clone()).collect(),
         blocks: body.blocks.iter().map(|b| b.kind).collect(),
+        paragraphs: body.blocks.into_iter().map(|b| b.text).collect(),
+        images: body.images,
         encoding: String::new(),
         input_format: "html".into(),
         verbatim: None,

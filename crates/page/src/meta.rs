@@ -61,13 +61,12 @@ pub fn read_meta(dom: &Dom, url: Option<&str>) -> Meta {
                     }
                 }
             }
-            Tag::Link => {
+            Tag::Link
                 if canonical.is_none()
                     && e.attr(Attr::Rel)
-                        .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
-                {
-                    canonical = e.attr(Attr::Href).map(str::to_string);
-                }
+                        .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+            {
+                canonical = e.attr(Attr::Href).map(str::to_string);
             }
             Tag::H1 if h1.is_none() => {
                 let t = dom.text(id);
@@ -317,6 +316,8 @@ fn split_names(s: &str) -> Vec<String> {
 fn byline(dom: &Dom) -> (Vec<String>, Vec<String>) {
     let mut names = Vec::new();
     let mut emails = Vec::new();
+    // Bounded: nested byline-classed elements must not make this quadratic.
+    let mut looked = 0;
     for (id, node) in dom.nodes.iter().enumerate() {
         let NodeData::Element(e) = &node.data else {
             continue;
@@ -340,9 +341,10 @@ fn byline(dom: &Dom) -> (Vec<String>, Vec<String>) {
                     "byline" | "author" | "authors" | "author-name" | "authorname" | "writer"
                 )
             });
-        if !is_byline || names.len() >= 4 {
+        if !is_byline || names.len() >= 4 || looked >= 20 {
             continue;
         }
+        looked += 1;
         let text = dom.text(id);
         if text.is_empty() || word_count(&text) > 20 {
             continue;
@@ -414,6 +416,7 @@ fn ancestors_have_byline(dom: &Dom, id: usize) -> bool {
 
 /// The trail of an element marked as a breadcrumb.
 fn breadcrumb(dom: &Dom) -> Vec<String> {
+    let mut tries = 0;
     for (id, node) in dom.nodes.iter().enumerate() {
         let NodeData::Element(e) = &node.data else {
             continue;
@@ -424,6 +427,10 @@ fn breadcrumb(dom: &Dom) -> Vec<String> {
                 .is_some_and(|t| t.contains("BreadcrumbList"));
         if !marked {
             continue;
+        }
+        tries += 1;
+        if tries > 10 {
+            break;
         }
         // Items: list items, else links, else the text split on separators.
         let mut items = Vec::new();
@@ -502,7 +509,7 @@ fn link_trail(dom: &Dom) -> Vec<String> {
 /// Splits "Home > World > Asia" (or with › » / |) into its parts.
 pub fn split_trail(s: &str) -> Vec<String> {
     s.split(['>', '›', '»', '|', '/'])
-        .map(|p| normalize_ws(p))
+        .map(normalize_ws)
         .filter(|p| !p.is_empty())
         .collect()
 }
@@ -601,7 +608,7 @@ fn humanize_segment(s: &str) -> String {
 fn publishers() -> &'static Vec<(String, String)> {
     static P: OnceLock<Vec<(String, String)>> = OnceLock::new();
     P.get_or_init(|| {
-        include_str!("../data/publishers.tsv")
+        include_str!("../../../data/page/publishers.tsv")
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
             .filter_map(|l| {
@@ -612,7 +619,7 @@ fn publishers() -> &'static Vec<(String, String)> {
     })
 }
 
-/// The outlet of a URL, by its host, from `data/publishers.tsv`.
+/// The outlet of a URL, by its host, from `data/page/publishers.tsv`.
 pub fn publisher_for_url(url: &str) -> Option<String> {
     let host = url
         .split("://")

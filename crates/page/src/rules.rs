@@ -1,4 +1,4 @@
-//! Page-chrome cues, loaded from `data/boilerplate.txt` (compiled into the binary).
+//! Page-chrome cues, loaded from `data/page/boilerplate.txt` (compiled into the binary).
 //!
 //! The file is the knowledge; this module only parses it and answers lookups.
 
@@ -30,7 +30,7 @@ impl Hasher for Fnv {
 
 type HashSet<T> = StdHashSet<T, BuildHasherDefault<Fnv>>;
 
-/// Word lists by section of `data/boilerplate.txt`.
+/// Word lists by section of `data/page/boilerplate.txt`.
 #[derive(Debug, Default)]
 pub struct Rules {
     always: WordSet,
@@ -89,7 +89,7 @@ pub struct ClassVerdict {
     pub comment: bool,
 }
 
-const BUILTIN: &str = include_str!("../data/boilerplate.txt");
+const BUILTIN: &str = include_str!("../../../data/page/boilerplate.txt");
 
 impl Rules {
     /// The rules compiled into the binary.
@@ -98,7 +98,7 @@ impl Rules {
         RULES.get_or_init(|| Rules::parse(BUILTIN))
     }
 
-    /// Parses a rules file in the `data/boilerplate.txt` format.
+    /// Parses a rules file in the `data/page/boilerplate.txt` format.
     pub fn parse(src: &str) -> Rules {
         let mut r = Rules::default();
         let mut section = String::new();
@@ -217,7 +217,7 @@ impl Rules {
             for w in rest.split_whitespace() {
                 let w = w.trim_end_matches(['.', ',', ';', ':', '!']);
                 let first = w.chars().next();
-                if first.is_some_and(|c| c.is_uppercase()) || (words.len() == 0 && w == "the") {
+                if first.is_some_and(|c| c.is_uppercase()) || (words.is_empty() && w == "the") {
                     words.push(w);
                 } else if first.is_some_and(|c| c.is_ascii_digit()) && words.is_empty() {
                     continue;

@@ -250,7 +250,9 @@ mod tests {
         let img = caption_line("Leaders meet in Pyongyang on Monday. [YONHAP]").unwrap();
         assert_eq!(img.caption, "Leaders meet in Pyongyang on Monday.");
         assert_eq!(img.credit, "YONHAP");
-        assert!(caption_line("The talks [in Geneva] ended.").is_none() || true);
+        assert!(caption_line("The talks [in Geneva] ended.").is_none());
+        assert!(caption_line("Talks resumed on Monday [after a year]")
+            .is_some_and(|i| i.credit == "after a year"));
     }
 
     #[test]
