@@ -738,7 +738,25 @@ const STAMP_OPENERS: &[&str] = &[
 
 fn looks_like_stamp(text: &str) -> bool {
     let lower = text.to_lowercase();
+    let lower = lower.trim_start_matches(['(', '[']);
     let words = word_count(text);
+    // Wire-service credit lines: "(Reporting by …; editing by …)".
+    if words <= 60
+        && [
+            "reporting by",
+            "additional reporting by",
+            "editing by",
+            "compiled by",
+        ]
+        .iter()
+        .any(|o| lower.starts_with(o))
+    {
+        return true;
+    }
+    // "By NAME, NAME on Monday, November 18th, 2019 at 11:08 a.m."
+    if words <= 25 && lower.starts_with("by ") && crate::date::parse_date(text).is_some() {
+        return true;
+    }
     if words > 12 {
         return false;
     }
@@ -750,6 +768,30 @@ fn looks_like_stamp(text: &str) -> bool {
         return words <= 8 && !lower.ends_with('.');
     }
     false
+}
+
+/// A photo caption written into the body as a paragraph: text followed by a
+/// labelled credit, "… engines. (credit: NASA/Jude Guidry)".
+fn is_caption_block(text: &str) -> bool {
+    if word_count(text) > 50 || !text.ends_with([')', ']']) {
+        return false;
+    }
+    let open = if text.ends_with(')') { '(' } else { '[' };
+    let Some(pos) = text.rfind(open) else {
+        return false;
+    };
+    let inner = text[pos + 1..text.len() - 1].trim().to_ascii_lowercase();
+    pos > 0
+        && [
+            "credit:",
+            "photo:",
+            "photo by",
+            "image:",
+            "photograph:",
+            "pictured:",
+        ]
+        .iter()
+        .any(|l| inner.starts_with(l))
 }
 
 /// A media player's time read-out ("4:12", "01:02:33"), not prose.
@@ -782,7 +824,7 @@ fn clean_blocks(blocks: Vec<Block>, title: Option<&str>, rules: &Rules) -> Vec<B
         if ld > 0.6 && word_count(&b.text) < 40 {
             continue;
         }
-        if looks_like_stamp(&b.text) {
+        if looks_like_stamp(&b.text) || is_caption_block(&b.text) {
             continue;
         }
         let hash = {
@@ -795,6 +837,14 @@ fn clean_blocks(blocks: Vec<Block>, title: Option<&str>, rules: &Rules) -> Vec<B
             continue;
         }
         out.push(b);
+    }
+    // Promotions close many bodies ("Follow us on …", "Sign up for …"): trim
+    // short trailing blocks that carry a chrome phrase.
+    while out
+        .last()
+        .is_some_and(|b| b.kind != BlockKind::Heading && rules.trailing_promo(&b.text))
+    {
+        out.pop();
     }
     out
 }

@@ -44,6 +44,7 @@ pub struct Rules {
     credit_words: HashSet<String>,
     desks: HashSet<String>,
     publisher_cues: Vec<String>,
+    trailing: Vec<String>,
 }
 
 /// Exact words, hyphenated whole tokens and `prefix*` entries of one section.
@@ -52,11 +53,14 @@ struct WordSet {
     exact: HashSet<String>,
     whole: HashSet<String>,
     prefixes: Vec<String>,
+    suffixes: Vec<String>,
 }
 
 impl WordSet {
     fn add(&mut self, w: &str) {
-        if let Some(t) = w.strip_prefix('=') {
+        if let Some(t) = w.strip_prefix('*') {
+            self.suffixes.push(t.to_string());
+        } else if let Some(t) = w.strip_prefix('=') {
             self.whole.insert(t.to_string());
         } else if let Some(p) = w.strip_suffix('*') {
             self.prefixes.push(p.to_string());
@@ -69,6 +73,7 @@ impl WordSet {
         (whole && self.whole.contains(word))
             || self.exact.contains(word)
             || self.prefixes.iter().any(|p| word.starts_with(p.as_str()))
+            || self.suffixes.iter().any(|p| word.ends_with(p.as_str()))
     }
 }
 
@@ -124,6 +129,7 @@ impl Rules {
                 "credit-words" => {
                     r.credit_words.insert(w);
                 }
+                "trailing" => r.trailing.push(crate::text::normalize_ws(&w)),
                 "publisher-cues" => r.publisher_cues.push(line.to_string()),
                 "desks" => {
                     r.desks.insert(w);
@@ -242,6 +248,15 @@ impl Rules {
     pub fn desk_name(&self, s: &str) -> bool {
         s.split(|c: char| !c.is_alphanumeric())
             .any(|w| self.desks.contains(&w.to_lowercase()))
+    }
+
+    /// Is this short block a closing promotion ("Follow us on …")?
+    pub fn trailing_promo(&self, block: &str) -> bool {
+        if crate::text::word_count(block) >= 25 {
+            return false;
+        }
+        let key = crate::text::normalize_ws(&block.to_lowercase());
+        self.trailing.iter().any(|p| key.contains(p.as_str()))
     }
 
     /// Does this short line of scraped text carry a chrome phrase ("log in to", "all rights reserved")?
