@@ -26,6 +26,23 @@ impl Date {
         Some(Date { year, month, day })
     }
 
+    /// Days since 1970-01-01 (proleptic Gregorian).
+    pub fn day_number(&self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// Signed number of days from `other` to `self`.
+    pub fn days_from(&self, other: &Date) -> i64 {
+        self.day_number() - other.day_number()
+    }
+
     /// `YYYY-MM-DD`.
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -96,6 +113,9 @@ pub fn parse_date(s: &str) -> Option<Date> {
             s[6..8].parse().ok()?,
         );
     }
+    if let Some(d) = numeric_date(s) {
+        return Some(d);
+    }
     // Written forms: find a month name, a day and a four-digit year.
     let words: Vec<&str> = s
         .split(|c: char| c.is_whitespace() || c == ',' || c == '/')
@@ -124,6 +144,64 @@ pub fn parse_date(s: &str) -> Option<Date> {
         }
     }
     Date::new(year?, month?, day?)
+}
+
+/// The first all-numeric date in a string: `2024.04.24`, `29.03.2024` (day first),
+/// `04/24/2024` (month first, as US pages write it, unless the first number
+/// cannot be a month).
+fn numeric_date(s: &str) -> Option<Date> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && b[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        // Read up to three digit groups joined by one separator kind.
+        let mut groups: Vec<(usize, usize)> = Vec::new();
+        let mut sep = 0u8;
+        let mut j = i;
+        loop {
+            let start = j;
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
+            }
+            groups.push((start, j));
+            if groups.len() == 3 || j + 1 >= b.len() {
+                break;
+            }
+            let c = b[j];
+            if !matches!(c, b'.' | b'/' | b'-')
+                || (sep != 0 && c != sep)
+                || !b[j + 1].is_ascii_digit()
+            {
+                break;
+            }
+            sep = c;
+            j += 1;
+        }
+        if groups.len() == 3 && !(j < b.len() && b[j].is_ascii_digit()) {
+            let num = |g: (usize, usize)| s[g.0..g.1].parse::<u32>().ok();
+            let lens: Vec<usize> = groups.iter().map(|g| g.1 - g.0).collect();
+            let (a, m, c) = (num(groups[0])?, num(groups[1])?, num(groups[2])?);
+            let date = if lens[0] == 4 && lens[1] <= 2 && lens[2] <= 2 {
+                Date::new(a as i32, m, c)
+            } else if lens[2] == 4 && lens[0] <= 2 && lens[1] <= 2 {
+                if sep == b'/' && a <= 12 {
+                    Date::new(c as i32, a, m)
+                } else {
+                    Date::new(c as i32, m, a)
+                }
+            } else {
+                None
+            };
+            if date.is_some() {
+                return date;
+            }
+        }
+        i = j.max(i + 1);
+    }
+    None
 }
 
 /// Finds a date written in a URL path: `/2024/04/24/`, `/2024-04-24/`, `/20240424/`.
@@ -187,6 +265,25 @@ mod tests {
         assert_eq!(iso("0001-01-01"), None);
         assert_eq!(iso("2023-02-30"), None);
         assert_eq!(iso("march"), None);
+        assert_eq!(
+            iso("Published 29.03.2024 at 08:15").as_deref(),
+            Some("2024-03-29")
+        );
+        assert_eq!(
+            iso("Posted 2024.04.24 14:03").as_deref(),
+            Some("2024-04-24")
+        );
+        assert_eq!(iso("11/19/2019 5:34 PM").as_deref(), Some("2019-11-19"));
+        assert_eq!(iso("version 1.2.3"), None);
+    }
+
+    #[test]
+    fn day_numbers() {
+        let d = |y, m, dd| Date::new(y, m, dd).unwrap();
+        assert_eq!(d(1970, 1, 1).day_number(), 0);
+        assert_eq!(d(2024, 3, 1).days_from(&d(2024, 2, 28)), 2);
+        // 1970-01-01 was a Thursday (4 with Sunday = 0); 2024-04-24 a Wednesday.
+        assert_eq!((d(2024, 4, 24).day_number() + 4).rem_euclid(7), 3);
     }
 
     #[test]

@@ -215,6 +215,27 @@ mod tests {
     }
 
     #[test]
+    fn cjk_declared() {
+        // "東京" in Shift_JIS, "北京" in GB18030 and in Big5.
+        let sjis = b"<meta charset=shift_jis><p>\x93\x8c\x8b\x9e</p>";
+        assert!(decode(sjis, None).text.contains("\u{6771}\u{4eac}"));
+        let gb = b"<meta charset=gb18030><p>\xb1\xb1\xbe\xa9</p>";
+        assert!(decode(gb, None).text.contains("\u{5317}\u{4eac}"));
+        let big5 = b"<meta charset=big5><p>\xa5\x5f\xa8\xca</p>";
+        assert!(decode(big5, None).text.contains("\u{5317}\u{4eac}"));
+    }
+
+    #[test]
+    fn undeclared_korean_is_sniffed() {
+        // A Korean sentence in EUC-KR with no declaration.
+        let (bytes, _, _) = encoding_rs::EUC_KR.encode("북한 대표단이 화요일 이란을 방문했다고 조선중앙통신이 보도했다. 양국의 군사 협력이 깊어질 수 있다는 관측이 나온다.");
+        let page = [b"<p>".as_slice(), &bytes, b"</p>"].concat();
+        let d = decode(&page, None);
+        assert_eq!(d.encoding, "EUC-KR");
+        assert!(d.text.contains("\u{bd81}\u{d55c}"));
+    }
+
+    #[test]
     fn bom_wins() {
         let mut page = vec![0xef, 0xbb, 0xbf];
         page.extend_from_slice(b"<meta charset=windows-1252>ok");

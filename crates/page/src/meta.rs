@@ -142,10 +142,19 @@ pub fn read_meta(dom: &Dom, url: Option<&str>) -> Meta {
             .filter_map(|k| tags.get(*k).and_then(|v| v.first().cloned())),
         )
         .chain(time_elements(dom))
-        .find_map(|s| parse_date(&s));
-    m.published = published
-        .or_else(|| page_url.as_deref().and_then(from_url))
-        .map(|d| d.iso());
+        .find_map(|s| parse_date(&s))
+        .or_else(|| dateline(dom));
+    // A date in the URL path is the publisher's local date; stamps in UTC
+    // (JSON-LD's commonest form) can fall on the next or previous day.
+    let url_date = page_url
+        .as_deref()
+        .and_then(from_url)
+        .or_else(|| m.url.as_deref().and_then(from_url));
+    m.published = match (published, url_date) {
+        (Some(p), Some(u)) if p.days_from(&u).abs() <= 1 => Some(u),
+        (p, u) => p.or(u),
+    }
+    .map(|d| d.iso());
     m.modified = ld
         .modified
         .clone()
@@ -277,6 +286,39 @@ fn time_elements(dom: &Dom) -> Vec<String> {
         })
         .take(3)
         .collect()
+}
+
+/// A date written visibly near the headline: short text in an element whose class
+/// or id names a date (`date`, `time`, `published`, `dateline`, `timestamp`).
+fn dateline(dom: &Dom) -> Option<crate::date::Date> {
+    let mut looked = 0;
+    for (id, node) in dom.nodes.iter().enumerate() {
+        let NodeData::Element(e) = &node.data else {
+            continue;
+        };
+        let marked = [e.attr(Attr::Class), e.attr(Attr::Id)]
+            .into_iter()
+            .flatten()
+            .any(|v| {
+                ["date", "time", "publish", "posted", "dateline"]
+                    .iter()
+                    .any(|k| contains_ci(v, k))
+            });
+        if !marked {
+            continue;
+        }
+        looked += 1;
+        if looked > 20 {
+            break;
+        }
+        let t = dom.text(id);
+        if word_count(&t) <= 16 {
+            if let Some(d) = parse_date(&t) {
+                return Some(d);
+            }
+        }
+    }
+    None
 }
 
 /// Splits "Jane Doe and John Roe, Staff Writers" into names.

@@ -122,6 +122,14 @@ pub fn read_scraped(text: &str, opts: &Options) -> Article {
             art.section = section_from_url(u);
         }
     }
+    if art.published.is_none() {
+        art.published = lines
+            .iter()
+            .take(20)
+            .filter(|l| word_count(l) <= 12)
+            .find_map(|l| crate::date::parse_date(l))
+            .map(|d| d.iso());
+    }
     if art.publisher.is_none() {
         art.publisher = lines.iter().rev().find_map(|l| rules.publisher_cue(l));
     }
