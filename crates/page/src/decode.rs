@@ -47,7 +47,15 @@ pub fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, PageError> {
     if !is_gzip(bytes) {
         return Ok(bytes.to_vec());
     }
-    let mut out = Vec::with_capacity(bytes.len() * 4);
+    // The gzip trailer holds the uncompressed size (mod 2^32): a good capacity
+    // hint for single-member files, capped so a forged trailer cannot reserve much.
+    let hint = bytes
+        .get(bytes.len().saturating_sub(4)..)
+        .and_then(|t| <[u8; 4]>::try_from(t).ok())
+        .map(|t| u32::from_le_bytes(t) as usize)
+        .filter(|&n| n >= bytes.len() && n <= bytes.len().saturating_mul(64))
+        .unwrap_or(bytes.len() * 4);
+    let mut out = Vec::with_capacity(hint.min(MAX_INPUT_BYTES) + 1);
     let dec = flate2::read::MultiGzDecoder::new(bytes);
     let mut limited = dec.take(MAX_INPUT_BYTES as u64 + 1);
     limited

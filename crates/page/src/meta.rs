@@ -10,8 +10,8 @@ use std::sync::OnceLock;
 use serde_json::Value;
 
 use crate::date::{from_url, parse_date};
-use crate::dom::{Attr, Dom, NodeData, Tag};
-use crate::text::{contains_ci, fold_key, name_case, normalize_ws, word_count};
+use crate::dom::{Attr, Dom, NodeData, NodeId, Tag};
+use crate::text::{fold_key, name_case, normalize_ws, word_count};
 
 /// Metadata found on a page.
 #[derive(Debug, Default, Clone)]
@@ -43,10 +43,13 @@ pub fn read_meta(dom: &Dom, url: Option<&str>) -> Meta {
     let mut tags: HashMap<String, Vec<String>> = HashMap::new();
     let mut canonical = None;
     let mut h1 = None;
+    let mut marks = Marks::default();
+    let mut lower = String::new();
     for (id, node) in dom.nodes.iter().enumerate() {
         let NodeData::Element(e) = &node.data else {
             continue;
         };
+        marks.note(id, e, &mut lower);
         match e.tag {
             Tag::Meta => {
                 let key = e
@@ -141,9 +144,9 @@ pub fn read_meta(dom: &Dom, url: Option<&str>) -> Meta {
             .iter()
             .filter_map(|k| tags.get(*k).and_then(|v| v.first().cloned())),
         )
-        .chain(time_elements(dom))
+        .chain(marks.times.iter().take(3).cloned())
         .find_map(|s| parse_date(&s))
-        .or_else(|| dateline(dom));
+        .or_else(|| dateline(dom, &marks));
     // A date in the URL path is the publisher's local date; stamps in UTC
     // (JSON-LD's commonest form) can fall on the next or previous day.
     let url_date = page_url
@@ -178,7 +181,7 @@ pub fn read_meta(dom: &Dom, url: Option<&str>) -> Meta {
             }
         }
     }
-    let (byline_names, mut emails) = byline(dom);
+    let (byline_names, mut emails) = byline(dom, &marks);
     if authors.is_empty() {
         authors = byline_names;
     }
@@ -186,7 +189,7 @@ pub fn read_meta(dom: &Dom, url: Option<&str>) -> Meta {
     authors.retain(|a| !rules.desk_name(a));
     m.authors = dedupe(authors.into_iter().map(|a| name_case(&a)).collect());
     // Addresses anywhere on the page that carry an author's name are theirs.
-    emails.extend(mailtos(dom).into_iter().filter(|e| {
+    emails.extend(marks.mailtos.iter().map(|(_, a)| a.clone()).filter(|e| {
         let local = e.split('@').next().unwrap_or("").to_lowercase();
         m.authors.iter().any(|a| {
             a.split_whitespace()
@@ -199,7 +202,7 @@ pub fn read_meta(dom: &Dom, url: Option<&str>) -> Meta {
 
     // Section.
     let title_key = m.title.as_deref().map(fold_key);
-    let mut section = breadcrumb(dom);
+    let mut section = breadcrumb(dom, &marks);
     if section.is_empty() {
         section = ld.breadcrumb.clone();
     }
@@ -275,42 +278,10 @@ pub fn strip_site(title: &str, site: Option<&str>) -> String {
     t
 }
 
-fn time_elements(dom: &Dom) -> Vec<String> {
-    dom.nodes
-        .iter()
-        .filter_map(|n| match &n.data {
-            NodeData::Element(e) if e.tag == Tag::Time => {
-                e.attr(Attr::Datetime).map(str::to_string)
-            }
-            _ => None,
-        })
-        .take(3)
-        .collect()
-}
-
 /// A date written visibly near the headline: short text in an element whose class
 /// or id names a date (`date`, `time`, `published`, `dateline`, `timestamp`).
-fn dateline(dom: &Dom) -> Option<crate::date::Date> {
-    let mut looked = 0;
-    for (id, node) in dom.nodes.iter().enumerate() {
-        let NodeData::Element(e) = &node.data else {
-            continue;
-        };
-        let marked = [e.attr(Attr::Class), e.attr(Attr::Id)]
-            .into_iter()
-            .flatten()
-            .any(|v| {
-                ["date", "time", "publish", "posted", "dateline"]
-                    .iter()
-                    .any(|k| contains_ci(v, k))
-            });
-        if !marked {
-            continue;
-        }
-        looked += 1;
-        if looked > 20 {
-            break;
-        }
+fn dateline(dom: &Dom, marks: &Marks) -> Option<crate::date::Date> {
+    for &id in marks.datelines.iter().take(20) {
         let t = dom.text(id);
         if word_count(&t) <= 16 {
             if let Some(d) = parse_date(&t) {
@@ -319,6 +290,79 @@ fn dateline(dom: &Dom) -> Option<crate::date::Date> {
         }
     }
     None
+}
+
+/// Elements that metadata rules look at, found in one pass over the page.
+#[derive(Default)]
+struct Marks {
+    /// Byline elements (class word, `rel=author`, `itemprop=author`), in order.
+    bylines: Vec<NodeId>,
+    /// Elements whose class mentions a byline or an author (sorted; for ancestry tests).
+    byline_class: Vec<NodeId>,
+    /// Breadcrumb containers.
+    crumbs: Vec<NodeId>,
+    /// Elements whose class or id names a date.
+    datelines: Vec<NodeId>,
+    /// `mailto:` links: the link and the address.
+    mailtos: Vec<(NodeId, String)>,
+    /// `datetime` of `<time>` elements.
+    times: Vec<String>,
+}
+
+impl Marks {
+    fn note(&mut self, id: NodeId, e: &crate::dom::Element, lower: &mut String) {
+        if e.tag == Tag::Time {
+            if let Some(d) = e.attr(Attr::Datetime) {
+                self.times.push(d.to_string());
+            }
+        }
+        if e.tag == Tag::A {
+            if let Some(addr) = e.attr(Attr::Href).and_then(|h| h.strip_prefix("mailto:")) {
+                let addr = addr.split('?').next().unwrap_or(addr).trim().to_string();
+                self.mailtos.push((id, addr));
+            }
+        }
+        let class = e.attr(Attr::Class);
+        let ident = e.attr(Attr::Id);
+        let author_attr = e.attr(Attr::Rel).is_some_and(|r| r == "author")
+            || e.attr(Attr::Itemprop).is_some_and(|r| r == "author");
+        if class.is_none() && ident.is_none() && !author_attr {
+            if e.attr(Attr::Itemtype)
+                .is_some_and(|t| t.contains("BreadcrumbList"))
+            {
+                self.crumbs.push(id);
+            }
+            return;
+        }
+        lower.clear();
+        for v in [class, ident].into_iter().flatten() {
+            lower.push_str(v);
+            lower.push(' ');
+        }
+        lower.make_ascii_lowercase();
+        let class_lower = &lower[..class.map_or(0, |c| c.len())];
+        let byline_word = class_lower
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| matches!(w, "byline" | "author" | "authors" | "authorname" | "writer"));
+        if author_attr || byline_word {
+            self.bylines.push(id);
+        }
+        if class_lower.contains("byline") || class_lower.contains("author") {
+            self.byline_class.push(id);
+        }
+        if lower.contains("breadcrumb")
+            || e.attr(Attr::Itemtype)
+                .is_some_and(|t| t.contains("BreadcrumbList"))
+        {
+            self.crumbs.push(id);
+        }
+        if ["date", "time", "publish", "posted"]
+            .iter()
+            .any(|k| lower.contains(k))
+        {
+            self.datelines.push(id);
+        }
+    }
 }
 
 /// Splits "Jane Doe and John Roe, Staff Writers" into names.
@@ -355,38 +399,19 @@ fn split_names(s: &str) -> Vec<String> {
 }
 
 /// Names and e-mails in byline elements (`class="byline"`, `rel="author"`, `itemprop="author"`).
-fn byline(dom: &Dom) -> (Vec<String>, Vec<String>) {
+fn byline(dom: &Dom, marks: &Marks) -> (Vec<String>, Vec<String>) {
     let mut names = Vec::new();
-    let mut emails = Vec::new();
+    let mut emails: Vec<String> = marks
+        .mailtos
+        .iter()
+        .filter(|(id, _)| ancestors_have_byline(dom, marks, *id))
+        .map(|(_, a)| a.clone())
+        .collect();
     // Bounded: nested byline-classed elements must not make this quadratic.
-    let mut looked = 0;
-    for (id, node) in dom.nodes.iter().enumerate() {
-        let NodeData::Element(e) = &node.data else {
-            continue;
-        };
-        if e.tag == Tag::A {
-            if let Some(h) = e.attr(Attr::Href) {
-                if let Some(addr) = h.strip_prefix("mailto:") {
-                    let inside_byline = ancestors_have_byline(dom, id);
-                    if inside_byline {
-                        emails.push(addr.split('?').next().unwrap_or(addr).to_string());
-                    }
-                }
-            }
+    for &id in marks.bylines.iter().take(20) {
+        if names.len() >= 4 {
+            break;
         }
-        let cls = e.attr(Attr::Class).unwrap_or("").to_ascii_lowercase();
-        let is_byline = e.attr(Attr::Rel).is_some_and(|r| r == "author")
-            || e.attr(Attr::Itemprop).is_some_and(|r| r == "author")
-            || cls.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
-                matches!(
-                    w,
-                    "byline" | "author" | "authors" | "author-name" | "authorname" | "writer"
-                )
-            });
-        if !is_byline || names.len() >= 4 || looked >= 20 {
-            continue;
-        }
-        looked += 1;
         let text = dom.text(id);
         if text.is_empty() || word_count(&text) > 20 {
             continue;
@@ -407,19 +432,6 @@ fn byline(dom: &Dom) -> (Vec<String>, Vec<String>) {
     (names, emails)
 }
 
-/// Every `mailto:` address on the page.
-fn mailtos(dom: &Dom) -> Vec<String> {
-    dom.nodes
-        .iter()
-        .filter_map(|n| match &n.data {
-            NodeData::Element(e) if e.tag == Tag::A => e.attr(Attr::Href),
-            _ => None,
-        })
-        .filter_map(|h| h.strip_prefix("mailto:"))
-        .map(|a| a.split('?').next().unwrap_or(a).trim().to_string())
-        .collect()
-}
-
 /// A plausible e-mail address: `local@domain.tld` with no spaces.
 pub fn is_email(s: &str) -> bool {
     let Some((local, domain)) = s.split_once('@') else {
@@ -437,43 +449,23 @@ pub fn is_email(s: &str) -> bool {
             .all(|c| c.is_alphanumeric() || ".-".contains(c))
 }
 
-fn ancestors_have_byline(dom: &Dom, id: usize) -> bool {
+fn ancestors_have_byline(dom: &Dom, marks: &Marks, id: usize) -> bool {
     let mut cur = dom.nodes[id].parent;
-    let mut hops = 0;
-    while let Some(c) = cur {
-        if hops > 4 {
+    for _ in 0..5 {
+        let Some(c) = cur else {
             break;
-        }
-        if let Some(e) = dom.element(c) {
-            let cls = e.attr(Attr::Class).unwrap_or("");
-            if contains_ci(cls, "byline") || contains_ci(cls, "author") {
-                return true;
-            }
+        };
+        if marks.byline_class.binary_search(&c).is_ok() {
+            return true;
         }
         cur = dom.nodes[c].parent;
-        hops += 1;
     }
     false
 }
 
 /// The trail of an element marked as a breadcrumb.
-fn breadcrumb(dom: &Dom) -> Vec<String> {
-    let mut tries = 0;
-    for (id, node) in dom.nodes.iter().enumerate() {
-        let NodeData::Element(e) = &node.data else {
-            continue;
-        };
-        let marked = contains_ci(e.attr(Attr::Class).unwrap_or(""), "breadcrumb")
-            || contains_ci(e.attr(Attr::Id).unwrap_or(""), "breadcrumb")
-            || e.attr(Attr::Itemtype)
-                .is_some_and(|t| t.contains("BreadcrumbList"));
-        if !marked {
-            continue;
-        }
-        tries += 1;
-        if tries > 10 {
-            break;
-        }
+fn breadcrumb(dom: &Dom, marks: &Marks) -> Vec<String> {
+    for &id in marks.crumbs.iter().take(10) {
         // Items: list items, else links, else the text split on separators.
         let mut items = Vec::new();
         for tag in [Tag::Li, Tag::A] {

@@ -47,15 +47,6 @@ pub fn fold_key(s: &str) -> String {
     out
 }
 
-/// ASCII case-insensitive substring test; `needle` must be lower case.
-pub fn contains_ci(hay: &str, needle: &str) -> bool {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    if n.is_empty() {
-        return true;
-    }
-    h.len() >= n.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
-}
-
 /// Counts words (runs of alphanumeric characters).
 pub fn word_count(s: &str) -> usize {
     let mut n = 0;
