@@ -40,9 +40,27 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// The analysis object: the article part now; entities, times and claims are
-/// filled by the language and claims stages.
+/// The analysis object: the article, the language stage's time expressions
+/// (character offsets into the article text); entities and claims follow as the
+/// stages grow.
 pub fn analysis_json(a: &Article) -> Value {
+    let text = a.text();
+    let lang = dyad_language::annotate(&text, a.published.as_deref());
+    let ix = dyad_language::CharIndex::new(&text);
+    let times: Vec<Value> = lang
+        .times
+        .iter()
+        .map(|t| {
+            json!({
+                "start": ix.char_offset(t.span.start),
+                "end": ix.char_offset(t.span.end),
+                "text": &text[t.span.start..t.span.end],
+                "type": t.kind,
+                "value": t.value,
+                "mod": t.modifier,
+            })
+        })
+        .collect();
     json!({
         "article": {
             "title": a.title,
@@ -59,9 +77,9 @@ pub fn analysis_json(a: &Article) -> Value {
             "encoding": a.encoding,
             "input_format": a.input_format,
         },
-        "text": a.text(),
+        "text": text,
         "entities": [],
-        "times": [],
+        "times": times,
         "claims": [],
     })
 }
