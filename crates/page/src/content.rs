@@ -21,6 +21,48 @@ use crate::rules::Rules;
 use crate::text::{fold_key, normalize_ws, word_count};
 use crate::Image;
 
+/// The chrome rules with a per-page cache of class verdicts: pages repeat the
+/// same class attributes on many elements.
+pub struct PageRules<'a> {
+    rules: &'a Rules,
+    cache: std::cell::RefCell<std::collections::HashMap<u64, crate::rules::ClassVerdict>>,
+}
+
+impl<'a> PageRules<'a> {
+    fn new(rules: &'a Rules) -> Self {
+        PageRules {
+            rules,
+            cache: Default::default(),
+        }
+    }
+
+    fn classify(&self, class: Option<&str>, id: Option<&str>) -> crate::rules::ClassVerdict {
+        if class.is_none() && id.is_none() {
+            return crate::rules::ClassVerdict::default();
+        }
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for part in [class.unwrap_or(""), "\u{1}", id.unwrap_or("")] {
+            for b in part.bytes() {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        if let Some(v) = self.cache.borrow().get(&h) {
+            return *v;
+        }
+        let v = self.rules.classify(class, id);
+        self.cache.borrow_mut().insert(h, v);
+        v
+    }
+}
+
+impl std::ops::Deref for PageRules<'_> {
+    type Target = Rules;
+    fn deref(&self) -> &Rules {
+        self.rules
+    }
+}
+
 /// What kind of block a paragraph came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -77,7 +119,8 @@ pub struct Body {
 /// Finds and writes out the article body of a parsed page. `title` (when known)
 /// is used to drop the repeated headline.
 pub fn extract_body(dom: &Dom, title: Option<&str>) -> Body {
-    let rules = Rules::builtin();
+    let page_rules = PageRules::new(Rules::builtin());
+    let rules = &page_rules;
     let n = dom.nodes.len();
     let chars = text_chars(dom);
     let para = paragraph_like(dom);
@@ -102,7 +145,8 @@ pub fn extract_body(dom: &Dom, title: Option<&str>) -> Body {
 /// Diagnostics for tuning: the chosen container and the junk verdict on its ancestors.
 #[doc(hidden)]
 pub fn debug_choice(dom: &Dom) -> String {
-    let rules = Rules::builtin();
+    let page_rules = PageRules::new(Rules::builtin());
+    let rules = &page_rules;
     let n = dom.nodes.len();
     let chars = text_chars(dom);
     let para = paragraph_like(dom);
@@ -274,7 +318,7 @@ fn is_hidden(e: &crate::dom::Element) -> bool {
     false
 }
 
-fn mark_junk(dom: &Dom, rules: &Rules, raw: &[Stats]) -> Vec<bool> {
+fn mark_junk(dom: &Dom, rules: &PageRules, raw: &[Stats]) -> Vec<bool> {
     let n = dom.nodes.len();
     let total_para = raw[0].para_chars.max(1);
     let mut junk = vec![false; n];
@@ -349,7 +393,7 @@ fn mark_junk(dom: &Dom, rules: &Rules, raw: &[Stats]) -> Vec<bool> {
     junk
 }
 
-fn class_weight(rules: &Rules, e: &crate::dom::Element) -> f32 {
+fn class_weight(rules: &PageRules, e: &crate::dom::Element) -> f32 {
     let mut w = 0.0;
     if e.attr(Attr::Itemprop)
         .is_some_and(|v| v.split_ascii_whitespace().any(|p| p == "articleBody"))
@@ -383,18 +427,25 @@ fn tag_weight(tag: Tag) -> f32 {
 }
 
 fn para_score(dom: &Dom, id: NodeId, st: &Stats) -> f32 {
-    let mut text = String::new();
-    dom.text_into(id, &mut text);
-    let commas = text
-        .chars()
-        .filter(|&c| matches!(c, ',' | '，' | '、' | '،'))
-        .count() as f32;
-    1.0 + commas + (st.chars as f32 / 100.0).floor().min(3.0)
+    let mut commas = 0usize;
+    let mut stack = vec![id];
+    while let Some(n) = stack.pop() {
+        match &dom.nodes[n].data {
+            NodeData::Text(t) => {
+                commas += t
+                    .chars()
+                    .filter(|&c| matches!(c, ',' | '，' | '、' | '،'))
+                    .count()
+            }
+            _ => stack.extend(dom.nodes[n].children.iter().copied()),
+        }
+    }
+    1.0 + commas as f32 + (st.chars as f32 / 100.0).floor().min(3.0)
 }
 
 fn choose_candidate(
     dom: &Dom,
-    rules: &Rules,
+    rules: &PageRules,
     junk: &[bool],
     stats: &[Stats],
     para: &[bool],
@@ -554,7 +605,7 @@ fn added_text_is_body(
 
 fn merge_siblings(
     dom: &Dom,
-    rules: &Rules,
+    rules: &PageRules,
     junk: &[bool],
     stats: &[Stats],
     top: NodeId,
@@ -813,7 +864,8 @@ fn clean_blocks(blocks: Vec<Block>, title: Option<&str>, rules: &Rules) -> Vec<B
         if !key.chars().any(char::is_alphanumeric) || is_duration(&key) {
             continue;
         }
-        if rules.widget_line(&b.text) {
+        let words = word_count(&b.text);
+        if words <= 8 && rules.widget_line(&b.text) {
             continue;
         }
         if title_key.as_deref() == Some(key.as_str()) {
@@ -821,10 +873,10 @@ fn clean_blocks(blocks: Vec<Block>, title: Option<&str>, rules: &Rules) -> Vec<B
         }
         let chars = non_space_chars(&b.text).max(1) as usize;
         let ld = b.link_chars as f32 / chars as f32;
-        if ld > 0.6 && word_count(&b.text) < 40 {
+        if ld > 0.6 && words < 40 {
             continue;
         }
-        if looks_like_stamp(&b.text) || is_caption_block(&b.text) {
+        if words <= 60 && (looks_like_stamp(&b.text) || is_caption_block(&b.text)) {
             continue;
         }
         let hash = {
@@ -868,7 +920,7 @@ fn image_region(dom: &Dom, top: NodeId) -> NodeId {
     region
 }
 
-fn collect_images(dom: &Dom, rules: &Rules, junk: &[bool], region: NodeId) -> Vec<Image> {
+fn collect_images(dom: &Dom, rules: &PageRules, junk: &[bool], region: NodeId) -> Vec<Image> {
     let mut out: Vec<Image> = Vec::new();
     let mut stack = vec![region];
     while let Some(id) = stack.pop() {

@@ -309,6 +309,25 @@ struct Marks {
     times: Vec<String>,
 }
 
+fn mark_words() -> &'static aho_corasick::AhoCorasick {
+    static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build([
+                "byline",
+                "author",
+                "writer",
+                "breadcrumb",
+                "date",
+                "time",
+                "publish",
+                "posted",
+            ])
+            .expect("static patterns")
+    })
+}
+
 impl Marks {
     fn note(&mut self, id: NodeId, e: &crate::dom::Element, lower: &mut String) {
         if e.tag == Tag::Time {
@@ -326,10 +345,16 @@ impl Marks {
         let ident = e.attr(Attr::Id);
         let author_attr = e.attr(Attr::Rel).is_some_and(|r| r == "author")
             || e.attr(Attr::Itemprop).is_some_and(|r| r == "author");
-        if class.is_none() && ident.is_none() && !author_attr {
-            if e.attr(Attr::Itemtype)
-                .is_some_and(|t| t.contains("BreadcrumbList"))
-            {
+        let crumb_type = e
+            .attr(Attr::Itemtype)
+            .is_some_and(|t| t.contains("BreadcrumbList"));
+        // One case-insensitive scan decides whether the class or id is worth a closer look.
+        let hit = [class, ident]
+            .into_iter()
+            .flatten()
+            .any(|v| mark_words().is_match(v));
+        if !hit && !author_attr {
+            if crumb_type {
                 self.crumbs.push(id);
             }
             return;
