@@ -61,6 +61,104 @@ pub fn analysis_json(a: &Article) -> Value {
             })
         })
         .collect();
+    let entities: Vec<Value> = lang
+        .entities
+        .iter()
+        .map(|e| {
+            // Names go to "mentions"; adjectival demonyms ("Iranian drones") are
+            // kept apart, since they describe rather than name the state.
+            let span_json = |m: &dyad_language::Mention| {
+                json!({
+                    "start": ix.char_offset(m.span.start),
+                    "end": ix.char_offset(m.span.end),
+                    "text": &text[m.span.start..m.span.end],
+                })
+            };
+            let is_demonym =
+                |m: &&dyad_language::Mention| m.class == dyad_language::lexicon::FormClass::Demonym;
+            let mentions: Vec<Value> = e
+                .mentions
+                .iter()
+                .filter(|m| !is_demonym(m))
+                .map(span_json)
+                .collect();
+            let demonyms: Vec<Value> = e
+                .mentions
+                .iter()
+                .filter(is_demonym)
+                .map(span_json)
+                .collect();
+            json!({
+                "id": e.id,
+                "kind": e.kind,
+                "name": e.name,
+                "state": e.state,
+                "role": e.role,
+                "subtype": e.subtype,
+                "known": e.known,
+                "mentions": mentions,
+                "demonyms": demonyms,
+            })
+        })
+        .collect();
+    // Photo credits and captions name agencies and people too ("[YONHAP]"):
+    // their mentions point into those fields, not into the article text.
+    let mut entities = entities;
+    let lex = dyad_language::Lexicon::builtin();
+    for (n, img) in a.images.iter().enumerate() {
+        for (field, value) in [("credit", &img.credit), ("caption", &img.caption)] {
+            let found: Vec<(usize, usize, usize)> = if field == "credit" {
+                lex.lookup(value)
+                    .map(|e| vec![(e, 0, value.len())])
+                    .unwrap_or_default()
+            } else {
+                lex.find(value)
+                    .iter()
+                    .map(|m| (m.entry, m.start, m.end))
+                    .collect()
+            };
+            for (e, s, t) in found {
+                let entry = &lex.entries[e];
+                let mention = json!({
+                    "start": value[..s].chars().count(),
+                    "end": value[..t].chars().count(),
+                    "text": &value[s..t],
+                    "field": format!("images[{n}].{field}"),
+                });
+                if let Some(existing) = entities.iter_mut().find(|v| v["id"] == entry.id.as_str()) {
+                    if let Some(m) = existing["mentions"].as_array_mut() {
+                        m.push(mention);
+                    }
+                } else {
+                    entities.push(json!({
+                        "id": entry.id,
+                        "kind": entry.kind,
+                        "name": entry.name,
+                        "state": entry.state,
+                        "role": null,
+                        "subtype": entry.subtype,
+                        "known": true,
+                        "mentions": [mention],
+                    }));
+                }
+            }
+        }
+    }
+    let quantities: Vec<Value> = lang
+        .quantities
+        .iter()
+        .map(|q| {
+            json!({
+                "start": ix.char_offset(q.span.start),
+                "end": ix.char_offset(q.span.end),
+                "text": &text[q.span.start..q.span.end],
+                "value": q.value,
+                "max": q.max,
+                "qualifier": q.qualifier,
+                "unit": q.unit,
+            })
+        })
+        .collect();
     json!({
         "article": {
             "title": a.title,
@@ -78,8 +176,9 @@ pub fn analysis_json(a: &Article) -> Value {
             "input_format": a.input_format,
         },
         "text": text,
-        "entities": [],
+        "entities": entities,
         "times": times,
+        "quantities": quantities,
         "claims": [],
     })
 }

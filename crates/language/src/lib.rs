@@ -15,11 +15,17 @@
 #![warn(missing_docs)]
 
 pub mod calendar;
+pub mod entities;
+pub mod lexicon;
+pub mod quantities;
 pub mod sentences;
 pub mod text;
 pub mod times;
 pub mod tokens;
 
+pub use entities::{Entity, Mention};
+pub use lexicon::{Kind, Lexicon};
+pub use quantities::Quantity;
 pub use text::{CharIndex, Span};
 pub use times::{TimeExpr, TimeMod, TimeType};
 pub use tokens::{Token, TokenKind};
@@ -33,6 +39,10 @@ pub struct Annotated {
     pub sentences: Vec<Span>,
     /// Time expressions in order.
     pub times: Vec<TimeExpr>,
+    /// Entities with their mentions.
+    pub entities: Vec<Entity>,
+    /// Quantities in order.
+    pub quantities: Vec<Quantity>,
 }
 
 /// Annotates a text; `published` (`YYYY-MM-DD`) anchors relative times.
@@ -41,9 +51,21 @@ pub fn annotate(text: &str, published: Option<&str>) -> Annotated {
     let sentences = sentences::split(text, &tokens);
     let dct = published.and_then(calendar::Date::parse);
     let times = times::find_times(text, &tokens, &sentences, dct);
+    let taken: Vec<Span> = times.iter().map(|t| t.span).collect();
+    let entities = entities::find_entities(
+        text,
+        &tokens,
+        &sentences,
+        &taken,
+        published,
+        Lexicon::builtin(),
+    );
+    let quantities = quantities::find_quantities(text, &tokens, &taken);
     Annotated {
         tokens,
         sentences,
         times,
+        entities,
+        quantities,
     }
 }

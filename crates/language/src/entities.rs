@@ -1,0 +1,839 @@
+//! Entities and their mentions.
+//!
+//! Three sources, merged into one list of entities with every mention:
+//!
+//! 1. **Lexicon matches** ([`crate::lexicon`]): states by name, demonym or
+//!    capital; people with dated roles; organisations; weapon systems; places.
+//! 2. **Names from context**: capitalised sequences not in the lexicon, typed by
+//!    cues from `data/language/names.txt` — a title before the name ("Defense
+//!    Minister Shin Won-sik"), an apposition after it ("Pak Chol-min, then vice
+//!    chairman of the Supreme People's Assembly"), an organisation or place word
+//!    at its end, a place preposition before it. A title or apposition that
+//!    names a state or an organisation gives the person that state.
+//! 3. **Reference**: surname-only repeats ("Kim said") join the nearest earlier
+//!    person with that surname; an acronym in brackets after a name joins it.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use crate::lexicon::{FormClass, Kind, Lexicon};
+use crate::text::Span;
+use crate::tokens::{Token, TokenKind};
+
+/// One mention of an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// Where it is (bytes).
+    pub span: Span,
+    /// How it names the entity.
+    pub class: FormClass,
+}
+
+/// An entity found in a text.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entity {
+    /// Canonical id (ISO3 for states, a slug otherwise).
+    pub id: String,
+    /// Kind.
+    pub kind: Kind,
+    /// Canonical name.
+    pub name: String,
+    /// Affiliated state, if known.
+    pub state: Option<String>,
+    /// Role (people), from the lexicon for the publication date or from the text.
+    pub role: Option<String>,
+    /// Organisation type, weapon kind or place type.
+    pub subtype: Option<String>,
+    /// Whether it came from the lexicon.
+    pub known: bool,
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+}
+
+struct NameCues {
+    stop: HashSet<String>,
+    lone: HashSet<String>,
+    given: HashSet<String>,
+    titles: Vec<Vec<String>>,
+    org_words: HashSet<String>,
+    place_words: HashSet<String>,
+    place_cues: HashSet<String>,
+    group_nouns: Vec<Vec<String>>,
+    org_heads: Vec<Vec<String>>,
+}
+
+fn cues() -> &'static NameCues {
+    static C: OnceLock<NameCues> = OnceLock::new();
+    C.get_or_init(|| {
+        let mut c = NameCues {
+            stop: HashSet::new(),
+            lone: HashSet::new(),
+            given: include_str!("../../../data/language/given-names.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_string)
+                .collect(),
+            titles: Vec::new(),
+            org_words: HashSet::new(),
+            place_words: HashSet::new(),
+            place_cues: HashSet::new(),
+            group_nouns: Vec::new(),
+            org_heads: Vec::new(),
+        };
+        let mut section = "";
+        for line in include_str!("../../../data/language/names.txt").lines() {
+            let l = line.trim();
+            if l.is_empty() || l.starts_with('#') {
+                continue;
+            }
+            if let Some(s) = l.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
+                section = s;
+                continue;
+            }
+            match section {
+                "stop" => {
+                    c.stop.insert(l.to_string());
+                }
+                "lone" => {
+                    c.lone.insert(l.to_string());
+                }
+                "titles" => c.titles.push(
+                    l.to_lowercase()
+                        .split_whitespace()
+                        .map(str::to_string)
+                        .collect(),
+                ),
+                "org-words" => {
+                    c.org_words.insert(l.to_string());
+                }
+                "place-words" => {
+                    c.place_words.insert(l.to_string());
+                }
+                "place-cues" => {
+                    c.place_cues.insert(l.to_lowercase());
+                }
+                "group-nouns" => c.group_nouns.push(
+                    l.to_lowercase()
+                        .split_whitespace()
+                        .map(str::to_string)
+                        .collect(),
+                ),
+                "org-heads" => c.org_heads.push(
+                    l.to_lowercase()
+                        .split_whitespace()
+                        .map(str::to_string)
+                        .collect(),
+                ),
+                _ => {}
+            }
+        }
+        // Longest first, so "defense minister" wins over "minister".
+        c.titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        c.group_nouns.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        c.org_heads.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        c
+    })
+}
+
+/// A slug id from a name: lower case, runs of other characters to one `-`.
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut dash = false;
+    for ch in name.chars() {
+        if ch.is_alphanumeric() {
+            out.extend(ch.to_lowercase());
+            dash = false;
+        } else if ch != '\'' && ch != '\u{2019}' && !dash && !out.is_empty() {
+            out.push('-');
+            dash = true;
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("'s")
+        .or_else(|| s.strip_suffix("\u{2019}s"))
+        .or_else(|| s.strip_suffix('\''))
+        .or_else(|| s.strip_suffix('\u{2019}'))
+        .unwrap_or(s)
+}
+
+fn is_cap(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Lower-case words that may stand inside a name ("Bank of America"). "and"
+/// is not one: "Chrysler and General Motors" are two names.
+const CONNECTORS: &[&str] = &[
+    "of", "the", "for", "de", "del", "da", "al", "bin", "von", "van", "&", "on",
+];
+
+/// Finds the entities of a text. `published` (`YYYY-MM-DD`) picks people's roles.
+pub fn find_entities(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+    taken: &[Span],
+    published: Option<&str>,
+    lex: &Lexicon,
+) -> Vec<Entity> {
+    let c = cues();
+    let mut ents: Vec<Entity> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    // Spans no name may overlap: times, lexicon matches (both sorted), names found.
+    let mut taken_sorted: Vec<Span> = taken.to_vec();
+    taken_sorted.sort();
+    let mut lex_spans: Vec<Span> = Vec::new();
+    let mut name_spans: Vec<Span> = Vec::new();
+
+    // 1. Lexicon.
+    let mut lex_mentions: Vec<(usize, Mention)> = Vec::new();
+    for m in lex.find(text) {
+        // "US$ 40 billion": a currency, not the state.
+        if text[m.end..].starts_with('$') {
+            continue;
+        }
+        lex_mentions.push((
+            m.entry,
+            Mention {
+                span: Span::new(m.start, m.end),
+                class: m.class,
+            },
+        ));
+        lex_spans.push(Span::new(m.start, m.end));
+    }
+    for (entry, mention) in &lex_mentions {
+        let e = &lex.entries[*entry];
+        let key = format!("id:{}", e.id);
+        let idx = *by_key.entry(key).or_insert_with(|| {
+            let role = lex.role_on(e, published);
+            ents.push(Entity {
+                id: e.id.clone(),
+                kind: e.kind,
+                name: e.name.clone(),
+                state: role
+                    .as_ref()
+                    .and_then(|r| r.state.clone())
+                    .or_else(|| e.state.clone()),
+                role: role.map(|r| r.role),
+                subtype: e.subtype.clone(),
+                known: true,
+                mentions: Vec::new(),
+            });
+            ents.len() - 1
+        });
+        ents[idx].mentions.push(*mention);
+    }
+
+    // 2. Described groups ("Ukrainian officials", "Western allies", "analysts")
+    //    and organisations named by a possessive state ("Taiwan's defence ministry").
+    described(
+        text,
+        tokens,
+        &lex_mentions,
+        lex,
+        &mut ents,
+        &mut by_key,
+        &mut name_spans,
+    );
+    name_spans.sort();
+
+    // 3. Names from context.
+    // The first word of each sentence (after any opening quote or bracket).
+    let sent_starts: HashSet<usize> = sentences
+        .iter()
+        .filter_map(|s| {
+            let first = tokens.partition_point(|t| t.span.start < s.start);
+            (first..tokens.len())
+                .take_while(|&k| tokens[k].span.start < s.end)
+                .find(|&k| tokens[k].kind != TokenKind::Punct)
+        })
+        .collect();
+    let lower: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+    // Capitalised words seen away from a sentence start (evidence that a
+    // sentence-initial word is a name).
+    let mid_caps: HashSet<&str> = tokens
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| {
+            !sent_starts.contains(i) && t.kind == TokenKind::Word && is_cap(t.text(text))
+        })
+        .map(|(_, t)| strip_possessive(t.text(text)))
+        .collect();
+    let lower_words: HashSet<&str> = tokens
+        .iter()
+        .map(|t| t.text(text))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .collect();
+    // Title Case sentences (headlines): most words capitalised.
+    let headline_spans: Vec<Span> = sentences
+        .iter()
+        .filter(|sp| {
+            let ws: Vec<&Token> = tokens
+                .iter()
+                .filter(|t| {
+                    sp.contains(&t.span) && t.kind == TokenKind::Word && t.text(text).len() > 3
+                })
+                .collect();
+            // Headlines carry no final stop.
+            let open = !text[sp.start..sp.end]
+                .trim_end()
+                .ends_with(['.', '!', '?', '"', '\u{201d}']);
+            open && ws.len() >= 3
+                && ws.iter().filter(|t| is_cap(t.text(text))).count() * 10 >= ws.len() * 7
+        })
+        .copied()
+        .collect();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        let w = t.text(text);
+        if t.kind != TokenKind::Word
+            || !is_cap(w)
+            || is_covered(&taken_sorted, &lex_spans, &name_spans, t.span)
+        {
+            i += 1;
+            continue;
+        }
+        // Extend over capitalised words and inner connectors.
+        let mut j = i + 1;
+        let mut last_cap = i;
+        while j < tokens.len() {
+            let tj = tokens[j];
+            let wj = tj.text(text);
+            let prev = tokens[j - 1].text(text);
+            // A possessive ends the name ("Iran's Foreign Ministry").
+            if prev.ends_with("'s") || prev.ends_with("\u{2019}s") {
+                break;
+            }
+            if is_covered(&taken_sorted, &lex_spans, &name_spans, tj.span)
+                || text[tokens[j - 1].span.end..tj.span.start].contains('\n')
+            {
+                break;
+            }
+            if tj.kind == TokenKind::Word && is_cap(wj) {
+                last_cap = j;
+                j += 1;
+            } else if CONNECTORS.contains(&wj)
+                && j + 1 < tokens.len()
+                && is_cap(tokens[j + 1].text(text))
+                && !is_covered(&taken_sorted, &lex_spans, &name_spans, tokens[j + 1].span)
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let mut s = i;
+        let e = last_cap + 1;
+        // Leading function words ("The", "In") are not part of a name, nor is a
+        // capitalised common word opening the sentence ("Shares of Chrysler").
+        while s < e
+            && (c.stop.contains(strip_possessive(tokens[s].text(text)))
+                || (sent_starts.contains(&s)
+                    && e - s > 1
+                    && lower_words.contains(tokens[s].text(text).to_lowercase().as_str())))
+        {
+            s += 1;
+            while s < e && CONNECTORS.contains(&tokens[s].text(text)) {
+                s += 1;
+            }
+        }
+        // Leading titles ("President", "Defense Minister") are a cue, not the
+        // name — unless the sequence is an organisation ("General Motors").
+        let mut lead_title: Option<(usize, String)> = None;
+        let org_final = c
+            .org_words
+            .contains(strip_possessive(tokens[e - 1].text(text)));
+        // A title inside the sequence ("Apple CEO Steve Jobs") splits it: the
+        // part before is an organisation, the part after the person.
+        let mut e = e;
+        if !org_final {
+            if let Some(k) = (s + 1..e).find(|&k| title_at(&lower, k, e).is_some_and(|n| k + n < e))
+            {
+                e = k;
+            }
+        }
+        while s < e && !org_final {
+            match title_at(&lower, s, e) {
+                Some(n) if s + n < e => {
+                    lead_title = Some((s, lower[s..s + n].join(" ")));
+                    s += n;
+                }
+                _ => break,
+            }
+        }
+        // Connectors left at either end after a split ("CEO of GM", "Apple and").
+        while s < e && CONNECTORS.contains(&tokens[s].text(text)) {
+            s += 1;
+        }
+        // Connectors left at the end after a split ("Apple and").
+        while e > s + 1 && CONNECTORS.contains(&tokens[e - 1].text(text)) {
+            e -= 1;
+        }
+        if s >= e || title_at(&lower, s, e) == Some(e - s) {
+            i = e.max(i + 1);
+            continue;
+        }
+        let words: Vec<&str> = tokens[s..e]
+            .iter()
+            .map(|t| strip_possessive(t.text(text)))
+            .collect();
+        let single = e - s == 1;
+        let at_start = sent_starts.contains(&s);
+        // A word also written in lower case in the same text is a common word
+        // ("Following", "Index"); so are -ly adverbs.
+        let common = single && {
+            let lw = words[0].to_lowercase();
+            lw.ends_with("ly") || lower_words.contains(lw.as_str())
+        };
+        let owner = single
+            .then(|| surname_owner(&ents, words[0], tokens[s].span.start))
+            .flatten();
+        let followed_by_currency = text[tokens[e - 1].span.end..].starts_with('$');
+        let skip_single = followed_by_currency
+            || single
+                && owner.is_none()
+                && (common
+                    || (at_start && !mid_caps.contains(words[0]))
+                    || c.lone.contains(words[0])
+                    || c.org_words.contains(words[0])
+                    || c.place_words.contains(words[0])
+                    || words[0].chars().count() < 2
+                    || words[0].chars().any(|ch| ch.is_ascii_digit()));
+        // Model numbers and products ("A380", "iPhone 4") are not entities here;
+        // in a Title Case headline only names seen in running text count.
+        let in_headline = headline_spans.iter().any(|h| h.contains(&tokens[s].span));
+        let seen_in_body = || {
+            let cand = &text[tokens[s].span.start..tokens[e - 1].span.end];
+            text.match_indices(cand)
+                .any(|(p, _)| !headline_spans.iter().any(|h| h.start <= p && p < h.end))
+        };
+        if skip_single
+            || words
+                .iter()
+                .all(|w| w.chars().any(|ch| ch.is_ascii_digit()))
+            || (in_headline && !seen_in_body())
+        {
+            i = e;
+            continue;
+        }
+        let span = Span::new(tokens[s].span.start, {
+            let last = tokens[e - 1];
+            let lt = last.text(text);
+            last.span.end - (lt.len() - strip_possessive(lt).len())
+        });
+        let name = text[span.start..span.end].to_string();
+        let last_word = *words.last().unwrap_or(&"");
+        let acronym = single
+            && words[0].len() >= 2
+            && words[0].len() <= 6
+            && words[0].chars().all(|ch| ch.is_ascii_uppercase());
+        let title = lead_title.or_else(|| title_before(&lower, s));
+        let apposition = apposition_after(text, tokens, &lower, e);
+        let prev_word = if s > 0 { lower[s - 1].as_str() } else { "" };
+        // Korean-style names: "Shin Won-sik", "Kim Yo-jong" (hyphenated, lower case after the hyphen).
+        let hyphen_name = e - s >= 2
+            && words.last().is_some_and(|w| {
+                w.split_once('-').is_some_and(|(a, b)| {
+                    !a.is_empty() && b.chars().next().is_some_and(char::is_lowercase)
+                })
+            });
+        let plain_words = words.iter().all(|w| {
+            w.chars()
+                .all(|ch| ch.is_alphabetic() || ch == '-' || ch == '.' || ch == '\'')
+        });
+        let surname = owner;
+        let kind = if surname.is_some() {
+            Kind::Person
+        } else if c.org_words.contains(last_word) || acronym {
+            Kind::Organization
+        } else if c.place_words.contains(last_word) {
+            Kind::Place
+        } else if title.is_some()
+            || apposition.is_some()
+            || hyphen_name
+            || (c.given.contains(words[0]) && e - s >= 2 && plain_words)
+        {
+            Kind::Person
+        } else if c.place_cues.contains(prev_word) && e - s <= 2 {
+            Kind::Place
+        } else if e - s >= 2 && plain_words && says_alone(&lower, tokens, text, last_word) {
+            Kind::Person
+        } else {
+            Kind::Organization
+        };
+        // A state for people from the title's context or the apposition.
+        let mut state = None;
+        let mut role = None;
+        if kind == Kind::Person {
+            if let Some((tstart, trole)) = &title {
+                role = Some(trole.clone());
+                state = state_near(&lex_mentions, lex, tokens, *tstart, s);
+            }
+            if let Some((arole, astate)) = &apposition {
+                role = role.or(Some(arole.clone()));
+                state = state.or(astate_to_state(astate, &lex_mentions, lex));
+            }
+        }
+        // Surname-only repeats join a person already seen.
+        let key = surname.map(|p| format!("ent:{p}"));
+        let key = key.unwrap_or_else(|| format!("name:{}", slug(&name)));
+        let idx = if let Some(p) = key
+            .strip_prefix("ent:")
+            .and_then(|p| p.parse::<usize>().ok())
+        {
+            p
+        } else if let Some(&p) = by_key.get(&key) {
+            p
+        } else {
+            ents.push(Entity {
+                id: slug(&name),
+                kind,
+                name: name.clone(),
+                state,
+                role,
+                subtype: None,
+                known: false,
+                mentions: Vec::new(),
+            });
+            by_key.insert(key, ents.len() - 1);
+            ents.len() - 1
+        };
+        ents[idx].mentions.push(Mention {
+            span,
+            class: FormClass::Name,
+        });
+        name_spans.push(span);
+        i = e;
+    }
+    for e in &mut ents {
+        e.mentions.sort_by_key(|m| m.span.start);
+    }
+    ents.retain(|e| !e.mentions.is_empty());
+    ents
+}
+
+/// Finds described groups and possessive organisations (see step 2 above).
+fn described(
+    text: &str,
+    tokens: &[Token],
+    lex_mentions: &[(usize, Mention)],
+    lex: &Lexicon,
+    ents: &mut Vec<Entity>,
+    by_key: &mut HashMap<String, usize>,
+    spans: &mut Vec<Span>,
+) {
+    let c = cues();
+    let lower: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+    let seq_at = |k: usize, list: &[Vec<String>]| -> Option<usize> {
+        list.iter()
+            .find(|w| {
+                k + w.len() <= lower.len()
+                    && lower[k..k + w.len()]
+                        .iter()
+                        .zip(w.iter())
+                        .all(|(a, b)| a == b)
+            })
+            .map(Vec::len)
+    };
+    let mut add = |ents: &mut Vec<Entity>,
+                   id: String,
+                   kind: Kind,
+                   name: String,
+                   state: Option<String>,
+                   span: Span| {
+        let key = format!("id:{id}");
+        let idx = *by_key.entry(key).or_insert_with(|| {
+            ents.push(Entity {
+                id: id.clone(),
+                kind,
+                name,
+                state,
+                role: None,
+                subtype: None,
+                known: false,
+                mentions: Vec::new(),
+            });
+            ents.len() - 1
+        });
+        ents[idx].mentions.push(Mention {
+            span,
+            class: FormClass::Name,
+        });
+        spans.push(span);
+    };
+    // Token index just after a span's end.
+    let after = |end: usize| tokens.partition_point(|t| t.span.start < end);
+    for (entry, m) in lex_mentions {
+        let e = &lex.entries[*entry];
+        if e.kind != Kind::State {
+            continue;
+        }
+        let k = after(m.span.end);
+        let possessive =
+            text[m.span.end..].starts_with("'s") || text[m.span.end..].starts_with("\u{2019}s");
+        let k = if possessive {
+            after(
+                m.span.end
+                    + if text[m.span.end..].starts_with('\'') {
+                        2
+                    } else {
+                        4
+                    },
+            )
+        } else {
+            k
+        };
+        if possessive {
+            if let Some(n) = seq_at(k, &c.org_heads) {
+                let head = lower[k..k + n].join(" ");
+                let span = Span::new(m.span.start, tokens[k + n - 1].span.end);
+                let id = format!("{}-{}", e.id.to_lowercase(), crate::entities::slug(&head));
+                add(
+                    ents,
+                    id,
+                    Kind::Organization,
+                    text[span.start..span.end].to_string(),
+                    Some(e.id.clone()),
+                    span,
+                );
+            }
+            continue;
+        }
+        if let Some(n) = seq_at(k, &c.group_nouns) {
+            let noun = lower[k..k + n].join(" ");
+            let span = Span::new(m.span.start, tokens[k + n - 1].span.end);
+            let word = text[m.span.start..m.span.end].to_string();
+            let id = format!("{}-{}", slug(&word), slug(&noun));
+            let kind = if noun == "intelligence" {
+                Kind::Organization
+            } else {
+                Kind::Group
+            };
+            add(
+                ents,
+                id,
+                kind,
+                text[span.start..span.end].to_string(),
+                Some(e.id.clone()),
+                span,
+            );
+        }
+    }
+    // "Western officials", and bare "analysts" / "experts" / "diplomats" opening a clause.
+    for k in 0..tokens.len() {
+        let w = lower[k].as_str();
+        if w == "western" {
+            if let Some(n) = seq_at(k + 1, &c.group_nouns) {
+                let span = Span::new(tokens[k].span.start, tokens[k + n].span.end);
+                let name = text[span.start..span.end].to_string();
+                let kind = if lower[k + 1] == "intelligence" {
+                    Kind::Organization
+                } else {
+                    Kind::Group
+                };
+                add(ents, slug(&name), kind, name, None, span);
+            }
+        } else if matches!(w, "analysts" | "experts" | "diplomats" | "observers")
+            && (k == 0
+                || !tokens[k - 1]
+                    .text(text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+                || matches!(lower[k - 1].as_str(), "some" | "many" | "most" | "other"))
+        {
+            add(
+                ents,
+                w.to_string(),
+                Kind::Group,
+                tokens[k].text(text).to_string(),
+                None,
+                tokens[k].span,
+            );
+        }
+    }
+}
+
+/// The person a lone name refers to: the one mentioned most recently before
+/// `pos` whose name begins or ends with it ("Kim" after "Kim Yo-jong").
+fn surname_owner(ents: &[Entity], word: &str, pos: usize) -> Option<usize> {
+    ents.iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == Kind::Person)
+        .filter(|(_, e)| {
+            let mut parts = e.name.split_whitespace();
+            let first = parts.next();
+            let last = e.name.split_whitespace().last();
+            e.name.contains(' ') && (first == Some(word) || last == Some(word))
+        })
+        .filter_map(|(i, e)| {
+            e.mentions
+                .iter()
+                .filter(|m| m.span.start < pos)
+                .map(|m| m.span.start)
+                .max()
+                .map(|p| (i, p))
+        })
+        .max_by_key(|&(_, p)| p)
+        .map(|(i, _)| i)
+}
+
+/// Does a span overlap any span of a sorted list?
+fn overlaps_sorted(v: &[Span], sp: Span) -> bool {
+    let k = v.partition_point(|c| c.end <= sp.start);
+    v.get(k).is_some_and(|c| c.start < sp.end)
+}
+
+fn is_covered(a: &[Span], b: &[Span], c: &[Span], sp: Span) -> bool {
+    overlaps_sorted(a, sp) || overlaps_sorted(b, sp) || overlaps_sorted(c, sp)
+}
+
+/// Number of tokens of a title starting at token `s` (not past `e`).
+fn title_at(lower: &[String], s: usize, e: usize) -> Option<usize> {
+    cues()
+        .titles
+        .iter()
+        .find(|t| {
+            s + t.len() <= e
+                && lower[s..s + t.len()]
+                    .iter()
+                    .zip(t.iter())
+                    .all(|(a, b)| a == b)
+        })
+        .map(Vec::len)
+}
+
+/// Does the last word of a name occur alone as the subject of "said"/"says"
+/// elsewhere in the text ("Mulally said")? People are quoted by surname.
+fn says_alone(lower: &[String], tokens: &[Token], text: &str, last: &str) -> bool {
+    tokens.iter().enumerate().any(|(k, t)| {
+        t.text(text) == last
+            && matches!(
+                lower.get(k + 1).map(String::as_str),
+                Some("said" | "says" | "told" | "added" | "stated")
+            )
+            && (k == 0 || !is_cap(tokens[k - 1].text(text)))
+    })
+}
+
+/// A title ending right before token `s` ("defense minister"), with the index
+/// where the title starts.
+fn title_before(lower: &[String], s: usize) -> Option<(usize, String)> {
+    for t in &cues().titles {
+        let n = t.len();
+        if s < n {
+            continue;
+        }
+        if lower[s - n..s].iter().zip(t).all(|(a, b)| a == b) {
+            return Some((s - n, t.join(" ")));
+        }
+    }
+    None
+}
+
+/// An apposition after a name: ", (then)? (the)? ROLE … of ORG/STATE ,".
+/// Returns the role words and the span of text after "of" (to find a state in).
+fn apposition_after(
+    text: &str,
+    tokens: &[Token],
+    lower: &[String],
+    e: usize,
+) -> Option<(String, Span)> {
+    if lower.get(e).map(String::as_str) != Some(",") {
+        return None;
+    }
+    let mut k = e + 1;
+    while matches!(
+        lower.get(k).map(String::as_str),
+        Some("then" | "the" | "a" | "an" | "now" | "former")
+    ) {
+        k += 1;
+    }
+    // The role: a title word within the next few tokens.
+    let titles = &cues().titles;
+    let start = k;
+    let mut found = None;
+    for (j, w) in lower.iter().enumerate().skip(k).take(6) {
+        if titles.iter().any(|t| t.len() == 1 && &t[0] == w) || (w.ends_with("man") && w.len() > 5)
+        {
+            found = Some(j);
+        }
+        if w == "," || w == "of" {
+            break;
+        }
+    }
+    let role_end = found? + 1;
+    let role = lower[start..role_end].join(" ");
+    // What follows "of"/"at" up to the next comma or sentence end.
+    let mut of = role_end;
+    while of < lower.len()
+        && of < role_end + 3
+        && !matches!(lower[of].as_str(), "of" | "at" | "for")
+    {
+        of += 1;
+    }
+    let mut end = of;
+    while end < lower.len() && !matches!(lower[end].as_str(), "," | "." | ";") && end < of + 12 {
+        end += 1;
+    }
+    let span = if of < lower.len() && end > of {
+        Span::new(tokens[of].span.start, tokens[end - 1].span.end)
+    } else {
+        Span::new(0, 0)
+    };
+    let _ = text;
+    Some((role, span))
+}
+
+/// The state named in a span (a state mention, or an organisation's state).
+fn astate_to_state(
+    span: &Span,
+    lex_mentions: &[(usize, Mention)],
+    lex: &Lexicon,
+) -> Option<String> {
+    lex_mentions
+        .iter()
+        .filter(|(_, m)| span.contains(&m.span))
+        .find_map(|(e, _)| lex.entries[*e].state.clone())
+}
+
+/// The state named just before a title ("South Korean Defense Minister …").
+fn state_near(
+    lex_mentions: &[(usize, Mention)],
+    lex: &Lexicon,
+    tokens: &[Token],
+    title_start: usize,
+    _name_start: usize,
+) -> Option<String> {
+    let lo = tokens[title_start.saturating_sub(2)].span.start;
+    let hi = tokens[title_start].span.start;
+    lex_mentions
+        .iter()
+        .filter(|(_, m)| m.span.start >= lo && m.span.end <= hi + 1)
+        .find_map(|(e, _)| {
+            let en = &lex.entries[*e];
+            matches!(en.kind, Kind::State | Kind::Organization)
+                .then(|| en.state.clone())
+                .flatten()
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Pak Chol-min"), "pak-chol-min");
+        assert_eq!(
+            slug("Supreme People’s Assembly"),
+            "supreme-peoples-assembly"
+        );
+    }
+}
