@@ -159,6 +159,18 @@ pub fn analysis_json(a: &Article) -> Value {
             })
         })
         .collect();
+    let references: Vec<Value> = lang
+        .references
+        .iter()
+        .map(|r| {
+            json!({
+                "start": ix.char_offset(r.span.start),
+                "end": ix.char_offset(r.span.end),
+                "text": &text[r.span.start..r.span.end],
+                "entities": r.entities.iter().map(|&i| lang.entities[i].id.clone()).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
     json!({
         "article": {
             "title": a.title,
@@ -179,6 +191,7 @@ pub fn analysis_json(a: &Article) -> Value {
         "entities": entities,
         "times": times,
         "quantities": quantities,
+        "references": references,
         "claims": [],
     })
 }

@@ -518,6 +518,119 @@ pub fn find_entities(
     ents
 }
 
+/// A phrase that refers back to entities named earlier ("the two nations",
+/// "both countries", "the North" in a Korean context, "the country").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reference {
+    /// Where it is (bytes).
+    pub span: Span,
+    /// Indices into the entity list, in the order they were last named.
+    pub entities: Vec<usize>,
+}
+
+/// Resolves back-references to states. "the North"/"the South" also become
+/// mentions of North/South Korea when the text is about Korea.
+pub fn references(text: &str, tokens: &[Token], ents: &mut [Entity]) -> Vec<Reference> {
+    let lower: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+    let states: Vec<(usize, &str)> = ents
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == Kind::State)
+        .map(|(i, e)| (i, e.id.as_str()))
+        .collect();
+    let korean = states.iter().any(|(_, id)| matches!(*id, "PRK" | "KOR"));
+    // States by mention position, to find the most recent ones before a point.
+    let mut named: Vec<(usize, usize)> = ents
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == Kind::State)
+        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span.start, i)))
+        .collect();
+    named.sort();
+    let recent = |pos: usize, n: usize| -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for &(_, i) in named.iter().rev().filter(|(p, _)| *p < pos) {
+            if !out.contains(&i) {
+                out.push(i);
+            }
+            if out.len() == n {
+                break;
+            }
+        }
+        out.reverse();
+        out
+    };
+    let mut out = Vec::new();
+    let mut extra: Vec<(usize, Mention)> = Vec::new();
+    let w = |k: usize| lower.get(k).map(String::as_str).unwrap_or("");
+    for k in 0..tokens.len() {
+        let pair_noun = |x: &str| {
+            matches!(
+                x,
+                "nations"
+                    | "countries"
+                    | "states"
+                    | "sides"
+                    | "governments"
+                    | "neighbours"
+                    | "neighbors"
+                    | "allies"
+            )
+        };
+        let (len, n) = if w(k) == "the" && w(k + 1) == "two" && pair_noun(w(k + 2)) {
+            (3, 2)
+        } else if w(k) == "both" && pair_noun(w(k + 1)) {
+            (2, 2)
+        } else if w(k) == "the"
+            && matches!(w(k + 1), "country" | "nation")
+            && !matches!(w(k + 2), "'s" | "of")
+        {
+            (2, 1)
+        } else if korean
+            && w(k) == "the"
+            && matches!(w(k + 1), "north" | "south")
+            && tokens[k + 1]
+                .text(text)
+                .starts_with(|ch: char| ch.is_uppercase())
+            && !tokens
+                .get(k + 2)
+                .is_some_and(|t| t.text(text).starts_with(|ch: char| ch.is_uppercase()))
+        {
+            let id = if w(k + 1) == "north" { "PRK" } else { "KOR" };
+            if let Some(&(i, _)) = states.iter().find(|(_, sid)| *sid == id) {
+                let span = Span::new(tokens[k].span.start, tokens[k + 1].span.end);
+                extra.push((
+                    i,
+                    Mention {
+                        span,
+                        class: FormClass::Name,
+                    },
+                ));
+                out.push(Reference {
+                    span,
+                    entities: vec![i],
+                });
+            }
+            continue;
+        } else {
+            continue;
+        };
+        let span = Span::new(tokens[k].span.start, tokens[k + len - 1].span.end);
+        let found = recent(span.start, n);
+        if found.len() == n {
+            out.push(Reference {
+                span,
+                entities: found,
+            });
+        }
+    }
+    for (i, m) in extra {
+        ents[i].mentions.push(m);
+        ents[i].mentions.sort_by_key(|m| m.span.start);
+    }
+    out
+}
+
 /// Finds described groups and possessive organisations (see step 2 above).
 fn described(
     text: &str,

@@ -23,7 +23,7 @@ pub mod text;
 pub mod times;
 pub mod tokens;
 
-pub use entities::{Entity, Mention};
+pub use entities::{Entity, Mention, Reference};
 pub use lexicon::{Kind, Lexicon};
 pub use quantities::Quantity;
 pub use text::{CharIndex, Span};
@@ -43,6 +43,8 @@ pub struct Annotated {
     pub entities: Vec<Entity>,
     /// Quantities in order.
     pub quantities: Vec<Quantity>,
+    /// Back-references to states ("the two nations").
+    pub references: Vec<Reference>,
 }
 
 /// Annotates a text; `published` (`YYYY-MM-DD`) anchors relative times.
@@ -52,7 +54,7 @@ pub fn annotate(text: &str, published: Option<&str>) -> Annotated {
     let dct = published.and_then(calendar::Date::parse);
     let times = times::find_times(text, &tokens, &sentences, dct);
     let taken: Vec<Span> = times.iter().map(|t| t.span).collect();
-    let entities = entities::find_entities(
+    let mut entities = entities::find_entities(
         text,
         &tokens,
         &sentences,
@@ -60,6 +62,7 @@ pub fn annotate(text: &str, published: Option<&str>) -> Annotated {
         published,
         Lexicon::builtin(),
     );
+    let references = entities::references(text, &tokens, &mut entities);
     let quantities = quantities::find_quantities(text, &tokens, &taken);
     Annotated {
         tokens,
@@ -67,5 +70,6 @@ pub fn annotate(text: &str, published: Option<&str>) -> Annotated {
         times,
         entities,
         quantities,
+        references,
     }
 }

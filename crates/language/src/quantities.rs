@@ -182,7 +182,11 @@ pub fn find_quantities(text: &str, tokens: &[Token], taken: &[Span]) -> Vec<Quan
             i += 1;
             continue;
         };
-        // "a", "one" alone are too common to be quantities without a unit word after.
+        // "the two nations" refers back; it counts nothing.
+        if k == i && i > 0 && lower[i - 1] == "the" && tokens[k].kind == TokenKind::Word {
+            i += 1;
+            continue;
+        }
         let mut j = k + 1;
         if let Some(&m) = lower.get(j).and_then(|l| w.multipliers.get(l.as_str())) {
             if lower[j].len() > 2 {
