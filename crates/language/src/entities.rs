@@ -56,6 +56,7 @@ struct NameCues {
     stop: HashSet<String>,
     lone: HashSet<String>,
     given: HashSet<String>,
+    common: HashSet<String>,
     titles: Vec<Vec<String>>,
     org_words: HashSet<String>,
     place_words: HashSet<String>,
@@ -70,6 +71,12 @@ fn cues() -> &'static NameCues {
         let mut c = NameCues {
             stop: HashSet::new(),
             lone: HashSet::new(),
+            common: include_str!("../../../data/language/common-words.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_string)
+                .collect(),
             given: include_str!("../../../data/language/given-names.txt")
                 .lines()
                 .map(str::trim)
@@ -229,6 +236,7 @@ pub fn find_entities(
         ents[idx].mentions.push(*mention);
     }
 
+    let mut votes: HashMap<usize, [u32; 3]> = HashMap::new();
     // 2. Described groups ("Ukrainian officials", "Western allies", "analysts")
     //    and organisations named by a possessive state ("Taiwan's defence ministry").
     described(
@@ -336,7 +344,7 @@ pub fn find_entities(
             && (c.stop.contains(strip_possessive(tokens[s].text(text)))
                 || (sent_starts.contains(&s)
                     && e - s > 1
-                    && lower_words.contains(tokens[s].text(text).to_lowercase().as_str())))
+                    && is_common(tokens[s].text(text), &lower_words)))
         {
             s += 1;
             while s < e && CONNECTORS.contains(&tokens[s].text(text)) {
@@ -387,10 +395,7 @@ pub fn find_entities(
         let at_start = sent_starts.contains(&s);
         // A word also written in lower case in the same text is a common word
         // ("Following", "Index"); so are -ly adverbs.
-        let common = single && {
-            let lw = words[0].to_lowercase();
-            lw.ends_with("ly") || lower_words.contains(lw.as_str())
-        };
+        let common = single && is_common(words[0], &lower_words);
         let owner = single
             .then(|| surname_owner(&ents, words[0], tokens[s].span.start))
             .flatten();
@@ -413,12 +418,16 @@ pub fn find_entities(
             text.match_indices(cand)
                 .any(|(p, _)| !headline_spans.iter().any(|h| h.start <= p && p < h.end))
         };
-        if skip_single
-            || words
-                .iter()
-                .all(|w| w.chars().any(|ch| ch.is_ascii_digit()))
-            || (in_headline && !seen_in_body())
-        {
+        // Products by model ("Airbus A380") and market indices ("Dow Jones
+        // Industrial Average") are not actors.
+        let model = words
+            .last()
+            .is_some_and(|w| w.chars().any(|ch| ch.is_ascii_digit()));
+        let index = matches!(
+            words.last().copied(),
+            Some("Average" | "Index" | "Composite")
+        );
+        if skip_single || model || index || (in_headline && !seen_in_body()) {
             i = e;
             continue;
         }
@@ -508,8 +517,22 @@ pub fn find_entities(
             span,
             class: FormClass::Name,
         });
+        // Each mention votes for a kind; an unknown name takes the majority
+        // ("invest in Chrysler" once does not make Chrysler a place).
+        votes.entry(idx).or_insert([0u32; 3])[slot_of(kind)] += 1;
         name_spans.push(span);
         i = e;
+    }
+    for (idx, v) in votes {
+        if ents[idx].known || ents[idx].kind == Kind::Group {
+            continue;
+        }
+        let best = (0..3)
+            .max_by_key(|&k| (v[k], std::cmp::Reverse(k)))
+            .unwrap_or(1);
+        if v[best] > v[slot_of(ents[idx].kind)] {
+            ents[idx].kind = [Kind::Person, Kind::Organization, Kind::Place][best];
+        }
     }
     for e in &mut ents {
         e.mentions.sort_by_key(|m| m.span.start);
@@ -805,6 +828,27 @@ fn overlaps_sorted(v: &[Span], sp: Span) -> bool {
 
 fn is_covered(a: &[Span], b: &[Span], c: &[Span], sp: Span) -> bool {
     overlaps_sorted(a, sp) || overlaps_sorted(b, sp) || overlaps_sorted(c, sp)
+}
+
+fn slot_of(kind: Kind) -> usize {
+    match kind {
+        Kind::Person => 0,
+        Kind::Place => 2,
+        _ => 1,
+    }
+}
+
+/// A capitalised common word ("Shares", "Following"): in the common-word list
+/// or written in lower case elsewhere in the text, or an -ly adverb. Words in
+/// capitals ("WHO") are never common words.
+fn is_common(word: &str, lower_words: &HashSet<&str>) -> bool {
+    let mut chars = word.chars();
+    let rest_lower = chars.next().is_some() && chars.all(|c| !c.is_uppercase());
+    if !rest_lower {
+        return false;
+    }
+    let lw = word.to_lowercase();
+    lw.ends_with("ly") || lower_words.contains(lw.as_str()) || cues().common.contains(&lw)
 }
 
 /// Number of tokens of a title starting at token `s` (not past `e`).
