@@ -360,12 +360,6 @@ pub fn find_entities(
         // A title inside the sequence ("Apple CEO Steve Jobs") splits it: the
         // part before is an organisation, the part after the person.
         let mut e = e;
-        if !org_final {
-            if let Some(k) = (s + 1..e).find(|&k| title_at(&lower, k, e).is_some_and(|n| k + n < e))
-            {
-                e = k;
-            }
-        }
         while s < e && !org_final {
             match title_at(&lower, s, e) {
                 Some(n) if s + n < e => {
@@ -373,6 +367,12 @@ pub fn find_entities(
                     s += n;
                 }
                 _ => break,
+            }
+        }
+        if !org_final {
+            if let Some(k) = (s + 1..e).find(|&k| title_at(&lower, k, e).is_some_and(|n| k + n < e))
+            {
+                e = k;
             }
         }
         // Connectors left at either end after a split ("CEO of GM", "Apple and").
@@ -647,6 +647,65 @@ pub fn references(text: &str, tokens: &[Token], ents: &mut [Entity]) -> Vec<Refe
             });
         }
     }
+    // "the minister", "the president": the last-named person with that role;
+    // "its": the last-named state or organisation before it in the text.
+    let mut people: Vec<(usize, usize)> = ents
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == Kind::Person && e.role.is_some())
+        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span.start, i)))
+        .collect();
+    people.sort();
+    let mut actors: Vec<(usize, usize)> = ents
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| matches!(e.kind, Kind::State | Kind::Organization))
+        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span.start, i)))
+        .collect();
+    actors.sort();
+    for k in 0..tokens.len() {
+        if w(k) == "the" {
+            if let Some(n) = cues()
+                .titles
+                .iter()
+                .find(|t| t.iter().enumerate().all(|(j, p)| w(k + 1 + j) == p))
+                .map(Vec::len)
+            {
+                let head = w(k + n).to_string();
+                let pos = tokens[k].span.start;
+                let person = people
+                    .iter()
+                    .rev()
+                    .filter(|(p, _)| *p < pos)
+                    .find(|(_, i)| {
+                        ents[*i]
+                            .role
+                            .as_deref()
+                            .is_some_and(|r| r.split_whitespace().any(|x| x == head))
+                    })
+                    .map(|&(_, i)| i);
+                if let Some(i) = person {
+                    let span = Span::new(pos, tokens[k + n].span.end);
+                    out.push(Reference {
+                        span,
+                        entities: vec![i],
+                    });
+                }
+            }
+        } else if w(k) == "its" {
+            let pos = tokens[k].span.start;
+            if let Some(&(p, i)) = actors.iter().rev().find(|(p, _)| *p < pos) {
+                // Only within the same or the previous few hundred bytes of text.
+                if pos - p < 300 {
+                    out.push(Reference {
+                        span: tokens[k].span,
+                        entities: vec![i],
+                    });
+                }
+            }
+        }
+    }
+    out.sort_by_key(|r| r.span.start);
     for (i, m) in extra {
         ents[i].mentions.push(m);
         ents[i].mentions.sort_by_key(|m| m.span.start);

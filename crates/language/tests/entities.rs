@@ -1,0 +1,69 @@
+//! Entity linking and references on news-like sentences, with the built-in lexicon.
+
+use dyad_language::{annotate, Kind};
+
+fn entity<'a>(a: &'a dyad_language::Annotated, id: &str) -> &'a dyad_language::Entity {
+    a.entities.iter().find(|e| e.id == id).unwrap_or_else(|| {
+        panic!(
+            "no entity {id}: {:?}",
+            a.entities.iter().map(|e| &e.id).collect::<Vec<_>>()
+        )
+    })
+}
+
+#[test]
+fn states_people_weapons_from_the_lexicon() {
+    let t = "Pyongyang sent Shahed-136 drones, South Korean Defense Minister Shin Won-sik said, \
+             citing the DPRK's Korean Central News Agency.";
+    let a = annotate(t, Some("2024-02-15"));
+    assert_eq!(entity(&a, "PRK").kind, Kind::State);
+    assert_eq!(entity(&a, "PRK").mentions.len(), 2, "Pyongyang and DPRK");
+    let w = entity(&a, "shahed-136");
+    assert_eq!((w.kind, w.state.as_deref()), (Kind::Weapon, Some("IRN")));
+    let p = entity(&a, "shin-won-sik");
+    assert_eq!((p.kind, p.state.as_deref()), (Kind::Person, Some("KOR")));
+    assert_eq!(entity(&a, "kcna").state.as_deref(), Some("PRK"));
+}
+
+#[test]
+fn unknown_people_from_titles_and_appositions() {
+    let t = "In 2019, Pak Chol-min, then vice chairman of the Supreme People's Assembly, visited Iran. \
+             Foreign Minister Ana Example of Chile spoke later. Pak said so.";
+    let a = annotate(t, Some("2024-04-24"));
+    let pak = entity(&a, "pak-chol-min");
+    assert_eq!(pak.kind, Kind::Person);
+    assert_eq!(
+        pak.state.as_deref(),
+        Some("PRK"),
+        "state from the apposition's organisation"
+    );
+    assert_eq!(pak.mentions.len(), 2, "the surname repeat joins the person");
+    let ana = entity(&a, "ana-example");
+    assert_eq!(ana.kind, Kind::Person);
+    assert_eq!(ana.role.as_deref(), Some("foreign minister"));
+}
+
+#[test]
+fn groups_and_back_references() {
+    let t = "North Korea and Iran are allies. The two nations deny it. Ukrainian officials said \
+             Russia's defence ministry lied. Analysts agree.";
+    let a = annotate(t, Some("2024-04-24"));
+    let two = a
+        .references
+        .iter()
+        .find(|r| &t[r.span.start..r.span.end] == "The two nations")
+        .expect("reference");
+    let ids: Vec<&str> = two
+        .entities
+        .iter()
+        .map(|&i| a.entities[i].id.as_str())
+        .collect();
+    assert_eq!(ids, vec!["PRK", "IRN"]);
+    let g = entity(&a, "ukrainian-officials");
+    assert_eq!((g.kind, g.state.as_deref()), (Kind::Group, Some("UKR")));
+    assert_eq!(
+        entity(&a, "rus-defence-ministry").state.as_deref(),
+        Some("RUS")
+    );
+    assert_eq!(entity(&a, "analysts").kind, Kind::Group);
+}
