@@ -18,6 +18,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
+use crate::datafile;
 use crate::lexicon::{FormClass, Kind, Lexicon};
 use crate::text::Span;
 use crate::tokens::{Token, TokenKind};
@@ -71,16 +72,10 @@ fn cues() -> &'static NameCues {
         let mut c = NameCues {
             stop: HashSet::new(),
             lone: HashSet::new(),
-            common: include_str!("../../../data/language/common-words.txt")
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            common: datafile::words(include_str!("../../../data/language/common-words.txt"))
                 .map(str::to_string)
                 .collect(),
-            given: include_str!("../../../data/language/given-names.txt")
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            given: datafile::words(include_str!("../../../data/language/given-names.txt"))
                 .map(str::to_string)
                 .collect(),
             titles: Vec::new(),
@@ -90,16 +85,13 @@ fn cues() -> &'static NameCues {
             group_nouns: Vec::new(),
             org_heads: Vec::new(),
         };
-        let mut section = "";
-        for line in include_str!("../../../data/language/names.txt").lines() {
-            let l = line.trim();
-            if l.is_empty() || l.starts_with('#') {
-                continue;
-            }
-            if let Some(s) = l.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
-                section = s;
-                continue;
-            }
+        let phrase = |l: &str| -> Vec<String> {
+            l.to_lowercase()
+                .split_whitespace()
+                .map(str::to_string)
+                .collect()
+        };
+        for (section, l) in datafile::entries(include_str!("../../../data/language/names.txt")) {
             match section {
                 "stop" => {
                     c.stop.insert(l.to_string());
@@ -107,12 +99,7 @@ fn cues() -> &'static NameCues {
                 "lone" => {
                     c.lone.insert(l.to_string());
                 }
-                "titles" => c.titles.push(
-                    l.to_lowercase()
-                        .split_whitespace()
-                        .map(str::to_string)
-                        .collect(),
-                ),
+                "titles" => c.titles.push(phrase(l)),
                 "org-words" => {
                     c.org_words.insert(l.to_string());
                 }
@@ -122,18 +109,8 @@ fn cues() -> &'static NameCues {
                 "place-cues" => {
                     c.place_cues.insert(l.to_lowercase());
                 }
-                "group-nouns" => c.group_nouns.push(
-                    l.to_lowercase()
-                        .split_whitespace()
-                        .map(str::to_string)
-                        .collect(),
-                ),
-                "org-heads" => c.org_heads.push(
-                    l.to_lowercase()
-                        .split_whitespace()
-                        .map(str::to_string)
-                        .collect(),
-                ),
+                "group-nouns" => c.group_nouns.push(phrase(l)),
+                "org-heads" => c.org_heads.push(phrase(l)),
                 _ => {}
             }
         }

@@ -15,6 +15,7 @@
 #![warn(missing_docs)]
 
 pub mod calendar;
+pub mod datafile;
 pub mod entities;
 pub mod lexicon;
 pub mod quantities;

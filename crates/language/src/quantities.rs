@@ -76,16 +76,9 @@ fn words() -> &'static Words {
             .into_iter()
             .collect(),
         };
-        let mut section = "";
-        for line in include_str!("../../../data/language/quantity-words.txt").lines() {
-            let l = line.trim();
-            if l.is_empty() || l.starts_with('#') {
-                continue;
-            }
-            if let Some(s) = l.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
-                section = s;
-                continue;
-            }
+        for (section, l) in
+            crate::datafile::entries(include_str!("../../../data/language/quantity-words.txt"))
+        {
             let (k, v) = l.rsplit_once(' ').unwrap_or((l, ""));
             match section {
                 "qualifiers" => w

@@ -86,16 +86,9 @@ fn words() -> &'static Words {
             present: HashMap::new(),
             future: Vec::new(),
         };
-        let mut section = "";
-        for line in include_str!("../../../data/language/time-words.txt").lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some(s) = line.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
-                section = s;
-                continue;
-            }
+        for (section, line) in
+            crate::datafile::entries(include_str!("../../../data/language/time-words.txt"))
+        {
             let mut it = line.split_whitespace();
             let (Some(k), v) = (it.next(), it.next()) else {
                 continue;
@@ -297,6 +290,24 @@ impl<'a> Cursor<'a> {
         } else {
             None
         }
+    }
+
+    /// A year at `k` — written ("2023") or relative ("last year") — as the
+    /// period `YYYY-{suffix}` ("2023-07", "2023-SU", "2023-Q1").
+    fn year_then(&self, k: usize, suffix: &str) -> Option<Found> {
+        if let Some(y) = self.year(k) {
+            return Some(Found::new(
+                k + 1,
+                TimeType::Date,
+                Some(format!("{y:04}-{suffix}")),
+            ));
+        }
+        let (y, e) = self.rel_year(k)?;
+        Some(Found::new(
+            e,
+            TimeType::Date,
+            Some(format!("{y:04}-{suffix}")),
+        ))
     }
 
     fn resolve_month_year(&self, month: u32, day: Option<u32>) -> Option<i32> {
@@ -695,19 +706,8 @@ fn absolute_date(cur: &Cursor, i: usize) -> Option<Found> {
             ));
         }
         let k = j + usize::from(cur.is(j, ","));
-        if let Some(y) = cur.year(k) {
-            return Some(Found::new(
-                k + 1,
-                TimeType::Date,
-                Some(format!("{y:04}-{m:02}")),
-            ));
-        }
-        if let Some((y, e)) = cur.rel_year(j) {
-            return Some(Found::new(
-                e,
-                TimeType::Date,
-                Some(format!("{y:04}-{m:02}")),
-            ));
+        if let Some(f) = cur.year_then(k, &format!("{m:02}")) {
+            return Some(f);
         }
         if cur.rel_year(j).is_none()
             && matches!(cur.lw(j), "this" | "last" | "next")
@@ -838,19 +838,8 @@ fn season(cur: &Cursor, i: usize) -> Option<Found> {
     if cur.is(k, "of") {
         k += 1;
     }
-    if let Some(y) = cur.year(k) {
-        return Some(Found::new(
-            k + 1,
-            TimeType::Date,
-            Some(format!("{y:04}-{code}")),
-        ));
-    }
-    if let Some((y, e)) = cur.rel_year(k) {
-        return Some(Found::new(
-            e,
-            TimeType::Date,
-            Some(format!("{y:04}-{code}")),
-        ));
+    if let Some(f) = cur.year_then(k, &code) {
+        return Some(f);
     }
     let off = off?;
     let value = cur.dct.map(|d| {
@@ -909,15 +898,8 @@ fn quarter(cur: &Cursor, i: usize) -> Option<Found> {
     if cur.is(k, "of") {
         k += 1;
     }
-    if let Some(y) = cur.year(k) {
-        return Some(Found::new(
-            k + 1,
-            TimeType::Date,
-            Some(format!("{y:04}-Q{q}")),
-        ));
-    }
-    if let Some((y, e)) = cur.rel_year(k) {
-        return Some(Found::new(e, TimeType::Date, Some(format!("{y:04}-Q{q}"))));
+    if let Some(f) = cur.year_then(k, &format!("Q{q}")) {
+        return Some(f);
     }
     Some(Found::new(
         j + 2,

@@ -142,62 +142,6 @@ pub fn extract_body(dom: &Dom, title: Option<&str>) -> Body {
     Body { blocks, images }
 }
 
-/// Diagnostics for tuning: the chosen container and the junk verdict on its ancestors.
-#[doc(hidden)]
-pub fn debug_choice(dom: &Dom) -> String {
-    let page_rules = PageRules::new(Rules::builtin());
-    let rules = &page_rules;
-    let n = dom.nodes.len();
-    let chars = text_chars(dom);
-    let para = paragraph_like(dom);
-    let raw = raw_stats(dom, &vec![false; n], &chars, &para);
-    let junk = mark_junk(dom, rules, &raw);
-    let stats = raw_stats(dom, &junk, &chars, &para);
-    let mut out = String::new();
-    let top = choose_candidate(dom, rules, &junk, &stats, &para);
-    out.push_str(&format!("top={top:?} total_paras={} \n", raw[0].paras));
-    // Largest paragraph-holding element chain.
-    let target = raw[0].para_chars * 6 / 10;
-    let best = (1..n)
-        .filter(|&i| raw[i].para_chars >= target)
-        .max_by_key(|&i| dom.nodes[i].depth);
-    for i in 1..n {
-        let pj = dom.nodes[i].parent.is_some_and(|p| junk[p]);
-        if junk[i] && !pj && raw[i].paras > 0 {
-            if let Some(e) = dom.element(i) {
-                out.push_str(&format!(
-                    "  JUNK {i} {:?} class={:?} id={:?} raw_paras={}\n",
-                    e.tag,
-                    e.attr(Attr::Class),
-                    e.attr(Attr::Id),
-                    raw[i].paras
-                ));
-            }
-        }
-    }
-    let mut cur = if std::env::var("FROM_TOP").is_ok() {
-        top
-    } else {
-        best
-    };
-    while let Some(c) = cur {
-        if let Some(e) = dom.element(c) {
-            out.push_str(&format!(
-                "  {c} {:?} class={:?} id={:?} junk={} raw_paras={} paras={} chars={}\n",
-                e.tag,
-                e.attr(Attr::Class),
-                e.attr(Attr::Id),
-                junk[c],
-                raw[c].paras,
-                stats[c].paras,
-                stats[c].chars
-            ));
-        }
-        cur = dom.nodes[c].parent;
-    }
-    out
-}
-
 fn non_space_chars(s: &str) -> u32 {
     if s.is_ascii() {
         return s.bytes().filter(|b| !b.is_ascii_whitespace()).count() as u32;
