@@ -34,18 +34,34 @@ pub fn run(
     let article = read_article(&bytes, &opts).with_context(|| name.clone())?;
     let out = analysis_json(&article);
     let stdout = std::io::stdout();
-    let mut lock = stdout.lock();
+    let mut lock = std::io::BufWriter::new(stdout.lock());
     serde_json::to_writer_pretty(&mut lock, &out)?;
     lock.write_all(b"\n")?;
+    lock.flush()?;
     Ok(ExitCode::SUCCESS)
 }
+
+/// The most article text the language stage reads (4 MiB, about 600,000 words).
+pub const MAX_ANALYZED_BYTES: usize = 4 * 1024 * 1024;
 
 /// The analysis object: the article, the language stage's time expressions
 /// (character offsets into the article text); entities and claims follow as the
 /// stages grow.
 pub fn analysis_json(a: &Article) -> Value {
     let text = a.text();
-    let lang = dyad_language::annotate(&text, a.published.as_deref());
+    // News articles are tens of kilobytes; a multi-megabyte "article" is a dump.
+    // Its head is analysed and the cut is reported, so memory and time stay bounded.
+    let mut cut = text.len().min(MAX_ANALYZED_BYTES);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    if cut < text.len() {
+        eprintln!(
+            "dyad: article text is {} bytes; entities, times and quantities cover the first {cut}",
+            text.len()
+        );
+    }
+    let lang = dyad_language::annotate(&text[..cut], a.published.as_deref());
     let ix = dyad_language::CharIndex::new(&text);
     let times: Vec<Value> = lang
         .times

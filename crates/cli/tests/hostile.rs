@@ -240,3 +240,38 @@ fn hostile_batch_memory_under_500_mb() {
     assert!(kb < 500 * 1024, "peak RSS {kb} KB");
     eprintln!("peak RSS {} MB", kb / 1024);
 }
+
+/// `analyze` on an oversized text finishes quickly, says what it cut, and its
+/// offsets stay inside the text.
+#[test]
+fn analyze_bounds_huge_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("huge.txt");
+    let sentence =
+        "North Korea sent a delegation to Iran on Tuesday, Defense Minister Shin Won-sik said. ";
+    std::fs::write(&path, sentence.repeat(70_000)).expect("write");
+    let started = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args([
+            "analyze",
+            "--input-format",
+            "text",
+            "--published",
+            "2024-04-24",
+        ])
+        .arg(&path)
+        .output()
+        .expect("run dyad");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cover the first"));
+    assert!(started.elapsed() < Duration::from_secs(60));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let chars = v["text"].as_str().map(|t| t.chars().count()).unwrap_or(0);
+    for t in v["times"].as_array().into_iter().flatten() {
+        assert!(t["end"].as_u64().unwrap_or(u64::MAX) as usize <= chars);
+    }
+}

@@ -249,6 +249,7 @@ pub fn find_entities(
         })
         .map(|(_, t)| strip_possessive(t.text(text)))
         .collect();
+    let speaking = speakers(&lower, tokens, text);
     let lower_words: HashSet<&str> = tokens
         .iter()
         .map(|t| t.text(text))
@@ -258,11 +259,11 @@ pub fn find_entities(
     let headline_spans: Vec<Span> = sentences
         .iter()
         .filter(|sp| {
-            let ws: Vec<&Token> = tokens
+            let from = tokens.partition_point(|t| t.span.start < sp.start);
+            let to = tokens.partition_point(|t| t.span.start < sp.end);
+            let ws: Vec<&Token> = tokens[from..to]
                 .iter()
-                .filter(|t| {
-                    sp.contains(&t.span) && t.kind == TokenKind::Word && t.text(text).len() > 3
-                })
+                .filter(|t| t.kind == TokenKind::Word && t.text(text).len() > 3)
                 .collect();
             // Headlines carry no final stop.
             let open = !text[sp.start..sp.end]
@@ -448,7 +449,7 @@ pub fn find_entities(
             Kind::Person
         } else if c.place_cues.contains(prev_word) && e - s <= 2 {
             Kind::Place
-        } else if e - s >= 2 && plain_words && says_alone(&lower, tokens, text, last_word) {
+        } else if e - s >= 2 && plain_words && speaking.contains(last_word) {
             Kind::Person
         } else {
             Kind::Organization
@@ -902,17 +903,20 @@ fn title_at(lower: &[String], s: usize, e: usize) -> Option<usize> {
         .map(Vec::len)
 }
 
-/// Does the last word of a name occur alone as the subject of "said"/"says"
-/// elsewhere in the text ("Mulally said")? People are quoted by surname.
-fn says_alone(lower: &[String], tokens: &[Token], text: &str, last: &str) -> bool {
-    tokens.iter().enumerate().any(|(k, t)| {
-        t.text(text) == last
-            && matches!(
+/// Words that stand alone as the subject of "said"/"says"/"told"/… somewhere in
+/// the text ("Mulally said"): people are quoted by surname. Computed once.
+fn speakers<'t>(lower: &[String], tokens: &[Token], text: &'t str) -> HashSet<&'t str> {
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| {
+            matches!(
                 lower.get(k + 1).map(String::as_str),
                 Some("said" | "says" | "told" | "added" | "stated")
-            )
-            && (k == 0 || !is_cap(tokens[k - 1].text(text)))
-    })
+            ) && (*k == 0 || !is_cap(tokens[k - 1].text(text)))
+        })
+        .map(|(_, t)| t.text(text))
+        .collect()
 }
 
 /// A title ending right before token `s` ("defense minister"), with the index

@@ -135,12 +135,18 @@ fn number_of(word: &str) -> Option<(f64, f64)> {
 /// Finds the quantities of a text, skipping spans already taken (times).
 pub fn find_quantities(text: &str, tokens: &[Token], taken: &[Span]) -> Vec<Quantity> {
     let w = words();
+    let mut taken = taken.to_vec();
+    taken.sort();
+    let is_taken = |sp: &Span| {
+        let k = taken.partition_point(|c| c.end <= sp.start);
+        taken.get(k).is_some_and(|c| c.start < sp.end)
+    };
     let lower: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i];
-        if taken.iter().any(|s| s.overlaps(&t.span)) {
+        if is_taken(&t.span) {
             i += 1;
             continue;
         }
