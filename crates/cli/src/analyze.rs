@@ -187,6 +187,44 @@ pub fn analysis_json(a: &Article) -> Value {
             })
         })
         .collect();
+    let actor = |i: Option<usize>| -> Value {
+        match i.and_then(|i| lang.entities.get(i)) {
+            Some(e) => json!({"id": e.id, "name": e.name, "kind": e.kind, "state": e.state}),
+            None => Value::Null,
+        }
+    };
+    let claims: Vec<Value> = dyad_claims::code(&text[..cut], &lang)
+        .iter()
+        .map(|c| {
+            json!({
+                "type": c.kind,
+                "mode": c.mode,
+                "cameo": c.cameo,
+                "source": actor(c.source),
+                "target": actor(c.target),
+                "certainty": c.certainty,
+                "attribution": actor(c.attribution),
+                "time": c.time.and_then(|i| lang.times.get(i)).map(|t| json!({
+                    "text": &text[t.span.start..t.span.end],
+                    "value": t.value,
+                    "mod": t.modifier,
+                })),
+                "quantity": c.quantity.and_then(|i| lang.quantities.get(i)).map(|q| json!({
+                    "value": q.value,
+                    "qualifier": q.qualifier,
+                    "unit": q.unit,
+                })),
+                "items": c.items.iter().filter_map(|&i| lang.entities.get(i).map(|e| e.id.clone())).collect::<Vec<_>>(),
+                "conditional": c.conditional,
+                "negated": c.negated,
+                "evidence": {
+                    "start": ix.char_offset(c.evidence.start),
+                    "end": ix.char_offset(c.evidence.end),
+                    "text": &text[c.evidence.start..c.evidence.end],
+                },
+            })
+        })
+        .collect();
     json!({
         "article": {
             "title": a.title,
@@ -208,6 +246,6 @@ pub fn analysis_json(a: &Article) -> Value {
         "times": times,
         "quantities": quantities,
         "references": references,
-        "claims": [],
+        "claims": claims,
     })
 }
