@@ -282,18 +282,34 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         }
         // Attribution of the sentence: "according to X", "X said", "said X".
         let mut attribution = None;
+        // People and organisations are the sayers; a state named in the same
+        // phrase ("South Korean Defense Minister Shin Won-sik") only qualifies them.
+        let rank = |x: &&&Actor| match a.entities[x.entities[0]].kind {
+            Kind::Person => 0,
+            Kind::Organization | Kind::Group => 1,
+            _ => 2,
+        };
         for k in s0..s1 {
-            if c.reporting.iter().any(|p| phrase_at(k, p)) {
-                let after = in_sent.iter().find(|x| x.first > k && x.first <= k + 4);
-                let before = in_sent.iter().rev().find(|x| x.last < k && x.last + 3 >= k);
-                let who = if phrase_at(k, &["according".into(), "to".into()]) {
-                    after
-                } else {
-                    before.or(after)
-                };
-                if let Some(x) = who {
-                    attribution = x.entities.first().copied();
-                }
+            if !c.reporting.iter().any(|p| phrase_at(k, p)) {
+                continue;
+            }
+            let stop = (k + 1..s1)
+                .find(|&j| matches!(lower[j].as_str(), "," | "." | ";"))
+                .unwrap_or(s1);
+            let after: Vec<&&Actor> = in_sent
+                .iter()
+                .filter(|x| x.first > k && x.first <= (k + 9).min(stop))
+                .collect();
+            let before = in_sent.iter().rev().find(|x| x.last < k && x.last + 3 >= k);
+            let who = if phrase_at(k, &["according".into(), "to".into()])
+                || phrase_at(k, &["citing".into()])
+            {
+                after.iter().min_by_key(|x| rank(x)).copied()
+            } else {
+                before.or_else(|| after.iter().min_by_key(|x| rank(x)).copied())
+            };
+            if let Some(x) = who {
+                attribution = x.entities.first().copied();
             }
         }
         let conditional = any_cue(s0, s1, &c.conditional);
@@ -320,11 +336,44 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             }) else {
                 continue;
             };
-            // Source: the actor (and its coordinated partners) nearest before the trigger.
+            // Source: the nearest actor before the trigger that is not the object
+            // of a preposition ("… cooperating with Russia regarding …"), nor the
+            // sentence's attribution.
+            let prep = |x: &&Actor| {
+                x.first > s0
+                    && matches!(
+                        lower[x.first - 1].as_str(),
+                        "of" | "to"
+                            | "with"
+                            | "for"
+                            | "in"
+                            | "from"
+                            | "on"
+                            | "at"
+                            | "between"
+                            | "against"
+                            | "toward"
+                            | "towards"
+                    )
+            };
+            // "Kim Yo-jong, vice director of the Central Committee, criticized …":
+            // the subject stands before the apposition.
+            let mut before = k;
+            if k > s0 && lower[k - 1] == "," {
+                if let Some(open) = (s0..k - 1).rev().find(|&j| lower[j] == ",") {
+                    before = open;
+                }
+            }
             let src_actor = in_sent
                 .iter()
                 .rev()
-                .find(|x| x.last < k && Some(x.entities[0]) != attribution_entity(attribution, x));
+                .find(|x| x.last < before && Some(x.entities[0]) != attribution && !prep(x))
+                .or_else(|| {
+                    in_sent
+                        .iter()
+                        .rev()
+                        .find(|x| x.last < k && Some(x.entities[0]) != attribution)
+                });
             let mut sources: Vec<usize> = Vec::new();
             if let Some(x) = src_actor {
                 sources.extend(&x.entities);
@@ -348,18 +397,64 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 if let Some(x) = hit {
                     targets.extend(&x.entities);
                     if lower.get(x.last + 1).map(String::as_str) == Some("and") {
-                        if let Some(y) = in_sent.iter().find(|y| y.first == x.last + 2) {
+                        let skip =
+                            usize::from(lower.get(x.last + 2).map(String::as_str) == Some("the"));
+                        if let Some(y) = in_sent.iter().find(|y| y.first == x.last + 2 + skip) {
                             targets.extend(&y.entities);
                         }
                     }
                     break;
                 }
             }
+            // Relations between weapons and their makers or users: "the drone
+            // Shahed-136, made by Iran" (producer after "by", weapon before).
+            let weapon_before = weapons
+                .iter()
+                .rev()
+                .find(|(t, _)| *t < k && *t >= s0)
+                .map(|&(_, e)| e);
+            let weapon_after = weapons
+                .iter()
+                .find(|(t, _)| *t > k && *t < s1)
+                .map(|&(_, e)| e);
+            match frame.kind.as_str() {
+                "PRODUCES" | "OPERATES" => {
+                    let by = (k + 1..(k + 6).min(s1)).find(|&j| lower[j] == "by");
+                    let maker =
+                        by.and_then(|j| in_sent.iter().find(|x| x.first > j && x.first <= j + 3));
+                    let (Some(m), Some(w)) = (maker, weapon_before) else {
+                        continue;
+                    };
+                    sources = m.entities.clone();
+                    targets = vec![w];
+                }
+                "DERIVED_FROM" => {
+                    let (Some(w1), Some(w2)) = (weapon_before, weapon_after) else {
+                        continue;
+                    };
+                    sources = vec![w1];
+                    targets = vec![w2];
+                }
+                _ => {
+                    if frame.flip {
+                        std::mem::swap(&mut sources, &mut targets);
+                    }
+                }
+            }
+            // "North Korea and Iran are allies", "talks between X and Y": a
+            // coordinated pair with no target is a relation between the two.
+            if targets.is_empty()
+                && sources.len() == 2
+                && matches!(
+                    frame.kind.as_str(),
+                    "ALLY" | "COOPERATE" | "CONSULT" | "AGREE"
+                )
+            {
+                targets = vec![sources[1]];
+                sources.truncate(1);
+            }
             if sources.is_empty() && targets.is_empty() {
                 continue;
-            }
-            if frame.flip {
-                std::mem::swap(&mut sources, &mut targets);
             }
             let items: Vec<usize> = weapons
                 .iter()
@@ -435,10 +530,6 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         }
     }
     out
-}
-
-fn attribution_entity(attribution: Option<usize>, _x: &Actor) -> Option<usize> {
-    attribution
 }
 
 #[cfg(test)]

@@ -1010,6 +1010,13 @@ fn state_near(
 ) -> Option<String> {
     let lo = tokens[title_start.saturating_sub(2)].span.start;
     let hi = tokens[title_start].span.start;
+    // Not across punctuation: "… in Liberia, Defence Minister Pierre Joxe".
+    if tokens[title_start.saturating_sub(2)..title_start]
+        .iter()
+        .any(|t| t.kind == TokenKind::Punct)
+    {
+        return None;
+    }
     lex_mentions
         .iter()
         .filter(|(_, m)| m.span.start >= lo && m.span.end <= hi + 1)
