@@ -269,8 +269,9 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         (from..to).any(|k| list.iter().any(|p| phrase_at(k, p)))
     };
 
-    let mut out = Vec::new();
+    let mut out: Vec<Claim> = Vec::new();
     for s in &a.sentences {
+        let sentence_start = out.len();
         let s0 = toks.partition_point(|t| t.span.start < s.start);
         let s1 = toks.partition_point(|t| t.span.start < s.end);
         let in_sent: Vec<&Actor> = actors
@@ -340,9 +341,19 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // of a preposition ("… cooperating with Russia regarding …"), nor the
             // sentence's attribution.
             let prep = |x: &&Actor| {
-                x.first > s0
+                // Look back over determiners: "in the North Korean capital".
+                let mut j = x.first;
+                while j > s0
                     && matches!(
-                        lower[x.first - 1].as_str(),
+                        lower[j - 1].as_str(),
+                        "the" | "a" | "an" | "its" | "their" | "his" | "her"
+                    )
+                {
+                    j -= 1;
+                }
+                j > s0
+                    && matches!(
+                        lower[j - 1].as_str(),
                         "of" | "to"
                             | "with"
                             | "for"
@@ -456,6 +467,12 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             if sources.is_empty() && targets.is_empty() {
                 continue;
             }
+            // "Russia and North Korea pledged to come to each other's aid": both ways.
+            let mutual = (k..(k + 12).min(s1)).any(|j| {
+                (lower[j] == "each" && lower.get(j + 1).is_some_and(|w| w.starts_with("other")))
+                    || (lower[j] == "one"
+                        && lower.get(j + 1).is_some_and(|w| w.starts_with("another")))
+            });
             let items: Vec<usize> = weapons
                 .iter()
                 .filter(|(t, _)| *t >= s0 && *t < s1)
@@ -504,9 +521,26 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             } else {
                 targets.iter().map(|&x| Some(x)).collect()
             };
+            let mut pairs: Vec<(Option<usize>, Option<usize>)> = Vec::new();
             for src in &sources_or_none {
                 for tgt in &targets_or_none {
+                    pairs.push((*src, *tgt));
+                }
+            }
+            if mutual && sources.len() == 1 && targets.len() == 1 {
+                pairs.push((Some(targets[0]), Some(sources[0])));
+            }
+            for (src, tgt) in &pairs {
+                let (src, tgt) = (src, tgt);
+                {
                     if src.is_some() && src == tgt {
+                        continue;
+                    }
+                    // One claim per type and dyad in a sentence ("impose sanctions").
+                    if out[sentence_start..]
+                        .iter()
+                        .any(|o| o.kind == frame.kind && o.source == *src && o.target == *tgt)
+                    {
                         continue;
                     }
                     out.push(Claim {
