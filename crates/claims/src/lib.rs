@@ -325,7 +325,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 fr.words.len() == 1 || {
                     // Multi-word triggers: the other words within the next three tokens.
                     let rest = &fr.words[1..];
-                    let window: Vec<&str> = (k + 1..(k + 4).min(s1))
+                    let window: Vec<&str> = (k + 1..(k + 7).min(s1))
                         .map(|j| bases[j].as_str())
                         .collect();
                     rest.iter().all(|w| {
@@ -416,6 +416,35 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     }
                     break;
                 }
+            }
+            // Passive voice ("X are accused of …", "X was attacked by Y") and
+            // "X are under sanctions": the subject receives the action; the agent,
+            // if named, follows "by".
+            let passive = k > s0
+                && lower[k].ends_with("ed")
+                && (lower[k - 1..k]
+                    .iter()
+                    .chain(lower[k.saturating_sub(2).max(s0)..k].iter()))
+                .any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "is" | "are" | "was" | "were" | "been" | "being" | "be"
+                    )
+                });
+            let under = (k.saturating_sub(2).max(s0)..k).any(|j| lower[j] == "under")
+                && frame.kind == "SANCTION";
+            if (passive || under)
+                && !frame.flip
+                && !matches!(
+                    frame.kind.as_str(),
+                    "PRODUCES" | "OPERATES" | "DERIVED_FROM"
+                )
+            {
+                let by = (k + 1..(k + 6).min(s1)).find(|&j| lower[j] == "by");
+                let agent =
+                    by.and_then(|j| in_sent.iter().find(|x| x.first > j && x.first <= j + 3));
+                targets = std::mem::take(&mut sources);
+                sources = agent.map(|x| x.entities.clone()).unwrap_or_default();
             }
             // Relations between weapons and their makers or users: "the drone
             // Shahed-136, made by Iran" (producer after "by", weapon before).
