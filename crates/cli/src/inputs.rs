@@ -82,6 +82,14 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Size on disk of an input (0 for standard input or when unknown).
+pub fn size(input: &Input) -> u64 {
+    match input {
+        Input::File(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
+        Input::Stdin => 0,
+    }
+}
+
 /// Reads an input's bytes, refusing inputs over [`MAX_FILE_BYTES`].
 pub fn read(input: &Input) -> anyhow::Result<Vec<u8>> {
     let mut buf = Vec::new();

@@ -146,7 +146,7 @@ fn main() -> ExitCode {
 struct Extracted<'a> {
     path: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    text: Option<&'a str>,
+    text: Option<JoinedText<'a>>,
     #[serde(flatten)]
     article: &'a Article,
 }
@@ -165,6 +165,34 @@ fn disable_huge_pages() {
 
 /// Inputs are read in chunks so that memory stays flat over large batches.
 const CHUNK: usize = 256;
+
+/// Inputs larger than this (bytes on disk) are read one at a time.
+const LARGE_INPUT: u64 = 8 * 1024 * 1024;
+
+/// The article text (paragraphs joined by a blank line, or the verbatim input),
+/// written out without building it in memory first.
+struct JoinedText<'a>(&'a Article);
+
+impl std::fmt::Display for JoinedText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(v) = &self.0.verbatim {
+            return f.write_str(v);
+        }
+        for (i, p) in self.0.paragraphs.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n\n")?;
+            }
+            f.write_str(p)?;
+        }
+        Ok(())
+    }
+}
+
+impl serde::Serialize for JoinedText<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
 
 fn extract(
     paths: &[PathBuf],
@@ -191,65 +219,79 @@ fn extract(
         out.write_all(b"[\n")?;
     }
     let mut first = true;
-    for chunk in files.chunks(CHUNK) {
-        let results: Vec<_> = chunk
-            .par_iter()
-            .map(|input| {
-                let r = inputs::read(input).and_then(|bytes| {
-                    read_article_owned(bytes, &opts).map_err(anyhow::Error::from)
-                });
-                (input, r)
-            })
-            .collect();
-        for (input, r) in results {
-            bar.inc(1);
-            let name = input.display_name();
-            match r {
-                Ok(article) => {
-                    let text = article.text();
-                    match format {
-                        OutFormat::Jsonl => {
-                            let line = Extracted {
-                                path: &name,
-                                text: Some(&text),
-                                article: &article,
-                            };
-                            serde_json::to_writer(&mut out, &line)?;
-                            out.write_all(b"\n")?;
-                        }
-                        OutFormat::Json => {
-                            let v = Extracted {
-                                path: &name,
-                                text: None,
-                                article: &article,
-                            };
-                            if many && !first {
-                                out.write_all(b",\n")?;
-                            }
-                            serde_json::to_writer_pretty(&mut out, &v)?;
-                            if !many {
-                                out.write_all(b"\n")?;
-                            }
-                        }
-                        OutFormat::Text => {
-                            if !first {
-                                out.write_all(b"\n\n")?;
-                            }
-                            writeln!(out, "{}\n\n{}", article.title, text)?;
-                        }
-                    }
-                    first = false;
-                }
-                Err(e) => {
-                    failed += 1;
-                    bar.suspend(|| eprintln!("dyad: {name}: {e:#}"));
-                    if matches!(format, OutFormat::Jsonl) {
-                        let v = serde_json::json!({"path": name, "error": format!("{e:#}")});
-                        serde_json::to_writer(&mut out, &v)?;
+    let read_one = |input: &inputs::Input| {
+        inputs::read(input)
+            .and_then(|bytes| read_article_owned(bytes, &opts).map_err(anyhow::Error::from))
+    };
+    let mut emit = |input: &inputs::Input, r: anyhow::Result<Article>| -> anyhow::Result<()> {
+        bar.inc(1);
+        let name = input.display_name();
+        match r {
+            Ok(article) => {
+                match format {
+                    OutFormat::Jsonl => {
+                        let line = Extracted {
+                            path: &name,
+                            text: Some(JoinedText(&article)),
+                            article: &article,
+                        };
+                        serde_json::to_writer(&mut out, &line)?;
                         out.write_all(b"\n")?;
                     }
+                    OutFormat::Json => {
+                        let v = Extracted {
+                            path: &name,
+                            text: None,
+                            article: &article,
+                        };
+                        if many && !first {
+                            out.write_all(b",\n")?;
+                        }
+                        serde_json::to_writer_pretty(&mut out, &v)?;
+                        if !many {
+                            out.write_all(b"\n")?;
+                        }
+                    }
+                    OutFormat::Text => {
+                        if !first {
+                            out.write_all(b"\n\n")?;
+                        }
+                        writeln!(out, "{}\n\n{}", article.title, JoinedText(&article))?;
+                    }
+                }
+                first = false;
+            }
+            Err(e) => {
+                failed += 1;
+                bar.suspend(|| eprintln!("dyad: {name}: {e:#}"));
+                if matches!(format, OutFormat::Jsonl) {
+                    let v = serde_json::json!({"path": name, "error": format!("{e:#}")});
+                    serde_json::to_writer(&mut out, &v)?;
+                    out.write_all(b"\n")?;
                 }
             }
+        }
+        Ok(())
+    };
+    // Small inputs are read in parallel, a chunk at a time; a large one (a
+    // dump, not a page) is read alone, so two never sit in memory together.
+    for chunk in files.chunks(CHUNK) {
+        let mut start = 0;
+        while start < chunk.len() {
+            let end = (start..chunk.len())
+                .find(|&k| inputs::size(&chunk[k]) > LARGE_INPUT)
+                .unwrap_or(chunk.len());
+            let results: Vec<_> = chunk[start..end]
+                .par_iter()
+                .map(|input| (input, read_one(input)))
+                .collect();
+            for (input, r) in results {
+                emit(input, r)?;
+            }
+            if end < chunk.len() {
+                emit(&chunk[end], read_one(&chunk[end]))?;
+            }
+            start = end + 1;
         }
     }
     if matches!(format, OutFormat::Json) && many {

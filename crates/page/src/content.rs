@@ -126,7 +126,9 @@ pub fn extract_body(dom: &Dom, title: Option<&str>) -> Body {
     let para = paragraph_like(dom);
     let raw = raw_stats(dom, &vec![false; n], &chars, &para);
     let junk = mark_junk(dom, rules, &raw);
+    drop(raw);
     let stats = raw_stats(dom, &junk, &chars, &para);
+    drop(chars);
     let Some(top) = choose_candidate(dom, rules, &junk, &stats, &para) else {
         return Body::default();
     };
