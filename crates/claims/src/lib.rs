@@ -56,6 +56,10 @@ pub struct Claim {
     pub attribution: Option<usize>,
     /// Time expression (index into the annotation's times).
     pub time: Option<usize>,
+    /// When it happened, as an ISO 8601 value or interval: "since July 2023 …
+    /// in February this year" → `2023-07/2024-02`; "by the end of last year" →
+    /// `/2023-12-31`.
+    pub when: Option<String>,
     /// Quantity (index into the annotation's quantities).
     pub quantity: Option<usize>,
     /// Hangs on a condition.
@@ -516,6 +520,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         .iter()
                         .position(|t| t.span.start >= s.start && t.span.end <= s.end)
                 });
+            let when = when_of(text, a, time, s);
             let quantity = a
                 .quantities
                 .iter()
@@ -582,6 +587,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         certainty,
                         attribution,
                         time,
+                        when: when.clone(),
                         quantity,
                         conditional: conditional
                             && matches!(frame.kind.as_str(), "THREATEN" | "AGREE" | "REQUEST"),
@@ -593,6 +599,63 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         }
     }
     out
+}
+
+/// The last day of a period value (`2023` → `2023-12-31`, `2024-02` → `2024-02-29`).
+fn period_end(v: &str) -> Option<String> {
+    let parts: Vec<&str> = v.split('-').collect();
+    let y: i32 = parts.first()?.parse().ok()?;
+    if parts.first()?.len() != 4 {
+        return None;
+    }
+    match parts.len() {
+        1 => Some(format!("{y:04}-12-31")),
+        2 => {
+            let m: u32 = parts[1].parse().ok()?;
+            let d = dyad_language::calendar::days_in_month(y, m);
+            (d > 0).then(|| format!("{y:04}-{m:02}-{d:02}"))
+        }
+        _ => Some(v.to_string()),
+    }
+}
+
+/// The time of a claim: a "since X" in its sentence opens an interval that the
+/// next date closes; "by (the end of) X" closes an open one; otherwise the value
+/// of the claim's time expression.
+fn when_of(text: &str, a: &Annotated, time: Option<usize>, sentence: &Span) -> Option<String> {
+    let word_before = |start: usize| {
+        text[..start]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase()
+    };
+    let in_sentence: Vec<&dyad_language::TimeExpr> = a
+        .times
+        .iter()
+        .filter(|t| {
+            t.span.start >= sentence.start && t.span.end <= sentence.end && t.value.is_some()
+        })
+        .collect();
+    if let Some(pos) = in_sentence
+        .iter()
+        .position(|t| word_before(t.span.start) == "since")
+    {
+        let start = in_sentence[pos].value.clone()?;
+        let end = in_sentence[pos + 1..]
+            .iter()
+            .find(|t| t.kind == dyad_language::TimeType::Date)
+            .and_then(|t| t.value.clone())
+            .unwrap_or_default();
+        return Some(format!("{start}/{end}"));
+    }
+    let t = a.times.get(time?)?;
+    let v = t.value.clone()?;
+    if word_before(t.span.start) == "by" && v.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return period_end(&v).map(|e| format!("/{e}"));
+    }
+    Some(v)
 }
 
 #[cfg(test)]
@@ -608,6 +671,26 @@ mod tests {
                 (c.kind, id(c.source), id(c.target), c.certainty)
             })
             .collect()
+    }
+
+    #[test]
+    fn claim_times() {
+        assert_eq!(period_end("2023").as_deref(), Some("2023-12-31"));
+        assert_eq!(period_end("2024-02").as_deref(), Some("2024-02-29"));
+        let t = "North Korea has delivered about 6,700 containers to Russia since July 2023, according to Defense Minister Shin Won-sik in February this year.";
+        let a = dyad_language::annotate(t, Some("2024-04-24"));
+        let c = code(t, &a);
+        assert!(
+            c.iter()
+                .any(|c| c.kind == "AID" && c.when.as_deref() == Some("2023-07/2024-02")),
+            "{:?}",
+            c.iter().map(|c| (&c.kind, &c.when)).collect::<Vec<_>>()
+        );
+        let t = "Russia had launched drones at targets in Ukraine by the end of last year.";
+        let a = dyad_language::annotate(t, Some("2024-04-24"));
+        assert!(code(t, &a)
+            .iter()
+            .any(|c| c.when.as_deref() == Some("/2023-12-31")));
     }
 
     #[test]

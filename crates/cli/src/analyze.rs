@@ -206,7 +206,7 @@ pub fn analysis_json(a: &Article) -> Value {
                 "attribution": actor(c.attribution),
                 "time": c.time.and_then(|i| lang.times.get(i)).map(|t| json!({
                     "text": &text[t.span.start..t.span.end],
-                    "value": t.value,
+                    "value": c.when.clone().or_else(|| t.value.clone()),
                     "mod": t.modifier,
                 })),
                 "quantity": c.quantity.and_then(|i| lang.quantities.get(i)).map(|q| json!({
