@@ -13,8 +13,12 @@
 
 #![warn(missing_docs)]
 
+mod data;
+
 use std::collections::HashMap;
-use std::sync::OnceLock;
+
+pub use data::base;
+use data::{cues, frames, Frame};
 
 use dyad_language::{Annotated, Kind, Span, TokenKind};
 use serde::Serialize;
@@ -48,6 +52,10 @@ pub struct Claim {
     pub source: Option<usize>,
     /// Target actor.
     pub target: Option<usize>,
+    /// The target is not named but implied: a domestic event's own state.
+    pub target_implied: bool,
+    /// Source and target act on each other ("cooperation between X and Y").
+    pub symmetric: bool,
     /// Weapon entities involved.
     pub items: Vec<usize>,
     /// Certainty.
@@ -70,150 +78,6 @@ pub struct Claim {
     pub evidence: Span,
 }
 
-struct Frame {
-    words: Vec<String>,
-    kind: String,
-    mode: Option<String>,
-    cameo: Option<String>,
-    target: Vec<String>,
-    flip: bool,
-}
-
-struct Cues {
-    suspected: Vec<Vec<String>>,
-    possible: Vec<Vec<String>>,
-    denied: Vec<Vec<String>>,
-    reporting: Vec<Vec<String>>,
-    negation: Vec<Vec<String>>,
-    conditional: Vec<Vec<String>>,
-}
-
-fn frames() -> &'static HashMap<String, Vec<Frame>> {
-    static F: OnceLock<HashMap<String, Vec<Frame>>> = OnceLock::new();
-    F.get_or_init(|| {
-        let mut out: HashMap<String, Vec<Frame>> = HashMap::new();
-        let src = include_str!("../../../data/claims/frames.tsv");
-        for line in src
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .skip(1)
-        {
-            let c: Vec<&str> = line.split('\t').map(str::trim).collect();
-            if c.len() < 6 {
-                continue;
-            }
-            let opt = |s: &str| (s != "-" && !s.is_empty()).then(|| s.to_string());
-            let words: Vec<String> = c[0].split_whitespace().map(str::to_string).collect();
-            let Some(first) = words.first().cloned() else {
-                continue;
-            };
-            out.entry(first).or_default().push(Frame {
-                words,
-                kind: c[1].to_string(),
-                mode: opt(c[2]),
-                cameo: opt(c[3]),
-                target: c[4]
-                    .split('|')
-                    .filter(|t| *t != "-")
-                    .map(str::to_string)
-                    .collect(),
-                flip: c[5] == "yes",
-            });
-        }
-        for v in out.values_mut() {
-            v.sort_by_key(|f| std::cmp::Reverse(f.words.len()));
-        }
-        out
-    })
-}
-
-fn cues() -> &'static Cues {
-    static C: OnceLock<Cues> = OnceLock::new();
-    C.get_or_init(|| {
-        let mut c = Cues {
-            suspected: Vec::new(),
-            possible: Vec::new(),
-            denied: Vec::new(),
-            reporting: Vec::new(),
-            negation: Vec::new(),
-            conditional: Vec::new(),
-        };
-        for (section, l) in
-            dyad_language::datafile::entries(include_str!("../../../data/claims/cues.txt"))
-        {
-            let phrase: Vec<String> = l.split_whitespace().map(str::to_string).collect();
-            match section {
-                "suspected" => c.suspected.push(phrase),
-                "possible" => c.possible.push(phrase),
-                "denied" => c.denied.push(phrase),
-                "reporting" => c.reporting.push(phrase),
-                "negation" => c.negation.push(phrase),
-                "conditional" => c.conditional.push(phrase),
-                _ => {}
-            }
-        }
-        c
-    })
-}
-
-/// A word's base form for trigger matching: "sent" → "send", "providing" →
-/// "provide", "cooperating" → "cooperate".
-pub fn base(word: &str) -> String {
-    const IRREGULAR: &[(&str, &str)] = &[
-        ("sent", "send"),
-        ("gave", "give"),
-        ("given", "give"),
-        ("sold", "sell"),
-        ("met", "meet"),
-        ("held", "hold"),
-        ("bought", "buy"),
-        ("struck", "strike"),
-        ("hit", "strike"),
-        ("made", "made"),
-        ("took", "take"),
-        ("told", "tell"),
-        ("threw", "throw"),
-        ("freed", "free"),
-    ];
-    let w = word.to_lowercase();
-    if let Some((_, b)) = IRREGULAR.iter().find(|(f, _)| *f == w) {
-        return b.to_string();
-    }
-    let f = frames();
-    if f.contains_key(&w) {
-        return w;
-    }
-    for (suffix, add) in [
-        ("ing", ""),
-        ("ing", "e"),
-        ("ed", ""),
-        ("ed", "e"),
-        ("d", ""),
-        ("es", ""),
-        ("s", ""),
-        ("ies", "y"),
-        ("ied", "y"),
-    ] {
-        if let Some(stem) = w.strip_suffix(suffix) {
-            let cand = format!("{stem}{add}");
-            if f.contains_key(&cand) {
-                return cand;
-            }
-            // A doubled final consonant: "planned" → "plan".
-            let mut rev = stem.chars().rev();
-            if let (Some(a), Some(b)) = (rev.next(), rev.next()) {
-                if a == b && a.is_ascii_alphabetic() {
-                    let short = &stem[..stem.len() - a.len_utf8()];
-                    if f.contains_key(short) {
-                        return short.to_string();
-                    }
-                }
-            }
-        }
-    }
-    w
-}
-
 /// An actor occurrence in a sentence: token range and the entities it names.
 #[derive(Debug, Clone)]
 struct Actor {
@@ -229,6 +93,32 @@ fn is_actor(kind: Kind) -> bool {
     )
 }
 
+/// Material-conflict types: promised, they are threats (PLOVER THREATEN).
+const CONFLICT: &[&str] = &["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
+/// Verbs that take another event as their complement ("agreed to send",
+/// "threatened to cut off", "refused to deploy"): the complement carries the claim.
+const CONTROL: &[&str] = &["AGREE", "THREATEN", "REJECT"];
+/// Relations between entities rather than events.
+const RELATIONS: &[&str] = &["ALLY", "PRODUCES", "OPERATES", "DERIVED_FROM"];
+/// Types that, when the sentence names no other state, are coded against the
+/// source's own state ("Fijian rebels will release …", "Turkish authorities
+/// imposed a curfew"): PLOVER's convention for domestic events.
+const DOMESTIC: &[&str] = &[
+    "PROTEST", "COERCE", "CONCEDE", "REQUEST", "REJECT", "ACCUSE", "THREATEN", "ASSAULT", "AGREE",
+    "MOBILIZE", "RETREAT", "SANCTION",
+];
+
+/// How a cue before an event's verb changes its coding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stance {
+    /// "refused to", "will not": the event is refused.
+    Refuse,
+    /// "threatened to": the event is threatened.
+    Threat,
+    /// "agreed to", "will", "ready to": the event is promised.
+    Commit,
+}
+
 /// Codes the claims of an annotated text.
 pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
     let f = frames();
@@ -239,12 +129,12 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
     let tok_of = |byte: usize| toks.partition_point(|t| t.span.end <= byte);
     // Actor and weapon mentions by token.
     let mut actors: Vec<Actor> = Vec::new();
-    let mut weapons: Vec<(usize, usize)> = Vec::new();
+    let mut weapons: Vec<(usize, usize, usize)> = Vec::new();
     for (i, e) in a.entities.iter().enumerate() {
         for m in &e.mentions {
             let (first, last) = (tok_of(m.span.start), tok_of(m.span.end.saturating_sub(1)));
             if e.kind == Kind::Weapon {
-                weapons.push((first, i));
+                weapons.push((first, last, i));
             } else if is_actor(e.kind) {
                 actors.push(Actor {
                     first,
@@ -254,6 +144,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             }
         }
     }
+    weapons.sort_unstable();
     for r in &a.references {
         let (first, last) = (tok_of(r.span.start), tok_of(r.span.end.saturating_sub(1)));
         if r.entities.iter().all(|&i| is_actor(a.entities[i].kind)) {
@@ -266,11 +157,84 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
     }
     actors.sort_by_key(|x| (x.first, std::cmp::Reverse(x.last)));
     actors.dedup_by(|b, a| b.first >= a.first && b.last <= a.last);
+    // State entities by id, for a domestic event's implied target.
+    let state_entity: HashMap<&str, usize> = a
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == Kind::State)
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    let state_of = |i: usize| -> Option<&str> {
+        let e = &a.entities[i];
+        if e.kind == Kind::State {
+            Some(e.id.as_str())
+        } else {
+            e.state.as_deref()
+        }
+    };
     let phrase_at = |k: usize, p: &[String]| {
         k + p.len() <= lower.len() && lower[k..k + p.len()].iter().zip(p).all(|(x, y)| x == y)
     };
     let any_cue = |from: usize, to: usize, list: &[Vec<String>]| {
         (from..to).any(|k| list.iter().any(|p| phrase_at(k, p)))
+    };
+    // A cue phrase that ends right before token `k`, over at most two adverbs
+    // ("will also send"); returns where the cue starts.
+    let cue_before = |k: usize, s0: usize, list: &[Vec<String>], skip_negation: bool| {
+        let mut ends = vec![k];
+        let mut p = k;
+        for _ in 0..2 {
+            if p > s0
+                && c.adverbs
+                    .iter()
+                    .any(|w| w.len() == 1 && w[0] == lower[p - 1])
+                && (skip_negation || !matches!(lower[p - 1].as_str(), "not" | "never"))
+            {
+                p -= 1;
+                ends.push(p);
+            }
+        }
+        ends.into_iter().find_map(|end| {
+            list.iter().find_map(|ph| {
+                (end >= s0 + ph.len() && phrase_at(end - ph.len(), ph)).then(|| end - ph.len())
+            })
+        })
+    };
+    // "attack drone", "supply ship": an uninflected trigger word that modifies
+    // a weapon noun. "launched drones", "to supply missiles" are verbs.
+    let weapon_head = |k: usize| {
+        let verb_before = k > 0
+            && (matches!(
+                lower[k - 1].as_str(),
+                "to" | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "should"
+                    | "shall"
+                    | "did"
+                    | "do"
+                    | "does"
+                    | "not"
+                    | "they"
+                    | "we"
+            ) || actors.iter().any(|x| x.last + 1 == k));
+        if lower[k] != bases[k] || verb_before {
+            return weapons.iter().any(|&(w0, w1, _)| w0 <= k && k <= w1);
+        }
+        let next = if lower.get(k + 1).map(String::as_str) == Some("-") {
+            k + 2
+        } else {
+            k + 1
+        };
+        lower
+            .get(next)
+            .is_some_and(|w| c.weapon_heads.iter().any(|h| h.len() == 1 && h[0] == *w))
+            || weapons.iter().any(|&(w0, w1, _)| w0 <= k && k <= w1)
     };
 
     let mut out: Vec<Claim> = Vec::new();
@@ -287,6 +251,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         }
         // Attribution of the sentence: "according to X", "X said", "said X".
         let mut attribution = None;
+        let mut report_at = None;
         // People and organisations are the sayers; a state named in the same
         // phrase ("South Korean Defense Minister Shin Won-sik") only qualifies them.
         let rank = |x: &&&Actor| match a.entities[x.entities[0]].kind {
@@ -315,9 +280,20 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             };
             if let Some(x) = who {
                 attribution = x.entities.first().copied();
+                report_at = Some(k);
             }
         }
         let conditional = any_cue(s0, s1, &c.conditional);
+        // The sentence's states: a domestic event names only one.
+        let mut sentence_states: Vec<&str> = in_sent
+            .iter()
+            .flat_map(|x| x.entities.iter().filter_map(|&i| state_of(i)))
+            .collect();
+        sentence_states.sort_unstable();
+        sentence_states.dedup();
+
+        // Pass 1: the triggers of the sentence.
+        let mut triggers: Vec<(usize, &Frame)> = Vec::new();
         for k in s0..s1 {
             if toks[k].kind != TokenKind::Word {
                 continue;
@@ -327,7 +303,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             };
             let Some(frame) = cands.iter().find(|fr| {
                 fr.words.len() == 1 || {
-                    // Multi-word triggers: the other words within the next three tokens.
+                    // Multi-word triggers: the other words within the next six tokens.
                     let rest = &fr.words[1..];
                     let window: Vec<&str> = (k + 1..(k + 7).min(s1))
                         .map(|j| bases[j].as_str())
@@ -340,6 +316,67 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 }
             }) else {
                 continue;
+            };
+            if weapon_head(k) || c.not_events.iter().any(|p| phrase_at(k, p)) {
+                continue;
+            }
+            triggers.push((k, frame));
+        }
+        let actor_between =
+            |from: usize, to: usize| in_sent.iter().any(|x| x.first > from && x.first < to);
+
+        // Pass 2: a claim per trigger.
+        let mut coded_sources: Vec<(usize, Vec<usize>)> = Vec::new();
+        for (ti, &(k, frame)) in triggers.iter().enumerate() {
+            // "rather than just support for Russia": a contrast names no claim.
+            if (k.saturating_sub(4).max(s0)..k).any(|j| c.contrast.iter().any(|p| phrase_at(j, p)))
+            {
+                continue;
+            }
+            // A control verb whose complement is another event ("agreed to
+            // send", "threatened to cut off"): the complement carries the claim.
+            if CONTROL.contains(&frame.kind.as_str())
+                && (k + 1..(k + 3).min(s1)).any(|j| lower[j] == "to")
+                && triggers[ti + 1..]
+                    .iter()
+                    .any(|&(j, _)| j > k + 1 && j <= k + 4)
+            {
+                continue;
+            }
+            // The object of an event verb is its topic or restates it, not a second
+            // event ("discuss cooperation", "criticized joint drills", "provide aid");
+            // so is an event requested of someone ("urged Iraq to cooperate").
+            let governed = triggers[..ti].iter().any(|&(j, g)| {
+                (j + 4 > k
+                    && !actor_between(j, k)
+                    && !matches!(lower[k - 1].as_str(), "to" | "and" | "or" | "," | "but"))
+                    || (g.kind == "REQUEST" && j + 7 > k && lower[k - 1] == "to")
+            });
+            if governed {
+                continue;
+            }
+            // A stance before the verb: refused, threatened, promised.
+            let stance = cue_before(k, s0, &c.refuse, false)
+                .map(|p| (Stance::Refuse, p))
+                .or_else(|| cue_before(k, s0, &c.threat, true).map(|p| (Stance::Threat, p)))
+                .or_else(|| cue_before(k, s0, &c.commit, true).map(|p| (Stance::Commit, p)));
+            let relation = RELATIONS.contains(&frame.kind.as_str());
+            let stance = stance.filter(|_| !relation);
+            let kind = match stance {
+                Some((Stance::Refuse, _)) => "REJECT".to_string(),
+                Some((Stance::Threat, _)) => "THREATEN".to_string(),
+                Some((Stance::Commit, _)) if CONFLICT.contains(&frame.kind.as_str()) => {
+                    "THREATEN".to_string()
+                }
+                Some((Stance::Commit, _))
+                    if !matches!(
+                        frame.kind.as_str(),
+                        "REQUEST" | "ACCUSE" | "REJECT" | "THREATEN"
+                    ) =>
+                {
+                    "AGREE".to_string()
+                }
+                _ => frame.kind.clone(),
             };
             // Source: the nearest actor before the trigger that is not the object
             // of a preposition ("… cooperating with Russia regarding …"), nor the
@@ -379,7 +416,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     before = open;
                 }
             }
-            let src_actor = in_sent
+            let mut src_actor = in_sent
                 .iter()
                 .rev()
                 .find(|x| x.last < before && Some(x.entities[0]) != attribution && !prep(x))
@@ -390,7 +427,21 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         .find(|x| x.last < k && Some(x.entities[0]) != attribution)
                 });
             let mut sources: Vec<usize> = Vec::new();
-            if let Some(x) = src_actor {
+            // A purpose clause shares the main clause's subject: "Pak visited
+            // Iran to discuss cooperation" — Pak discusses, not Iran.
+            let inherited = (stance.is_none() && k > s0 && lower[k - 1] == "to")
+                .then(|| {
+                    coded_sources
+                        .iter()
+                        .rev()
+                        .find(|(j, v)| *j < k && !v.is_empty())
+                        .map(|(_, v)| v.clone())
+                })
+                .flatten();
+            if let Some(v) = inherited {
+                sources = v;
+                src_actor = None;
+            } else if let Some(x) = src_actor {
                 sources.extend(&x.entities);
                 // "Pyongyang and Tehran …": the actor before "and" too.
                 if x.first >= 2 && lower[x.first - 1] == "and" {
@@ -399,15 +450,33 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     }
                 }
             }
+            // "Syria says it will not accept …": the pronoun is the speaker.
+            if sources.is_empty() {
+                if let (Some(r), Some(who)) = (report_at, attribution) {
+                    if r < k
+                        && (r + 1..k)
+                            .any(|j| c.pronouns.iter().any(|p| p.len() == 1 && p[0] == lower[j]))
+                    {
+                        sources.push(who);
+                    }
+                }
+            }
             // Target.
             let mut targets: Vec<usize> = Vec::new();
+            let mut between = false;
             for spec in &frame.target {
                 let hit = if spec == "obj" {
                     in_sent.iter().find(|x| x.first > k && x.first <= k + 6)
                 } else {
                     (k + 1..(k + 10).min(s1))
                         .find(|&j| lower[j] == *spec)
-                        .and_then(|j| in_sent.iter().find(|x| x.first > j && x.first <= j + 4))
+                        .and_then(|j| {
+                            in_sent.iter().find(|x| {
+                                x.first > j
+                                    && x.first <= j + 4
+                                    && !lower[j..x.first].iter().any(|w| w == ",")
+                            })
+                        })
                 };
                 if let Some(x) = hit {
                     targets.extend(&x.entities);
@@ -418,8 +487,14 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                             targets.extend(&y.entities);
                         }
                     }
+                    between = spec == "between";
                     break;
                 }
+            }
+            // "cooperation between Pyongyang and Tehran": the pair is the dyad.
+            if between && targets.len() >= 2 {
+                sources = vec![targets[0]];
+                targets.drain(..1);
             }
             // Passive voice ("X are accused of …", "X was attacked by Y") and
             // "X are under sanctions": the subject receives the action; the agent,
@@ -437,30 +512,42 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 });
             let under = (k.saturating_sub(2).max(s0)..k).any(|j| lower[j] == "under")
                 && frame.kind == "SANCTION";
-            if (passive || under)
-                && !frame.flip
-                && !matches!(
-                    frame.kind.as_str(),
-                    "PRODUCES" | "OPERATES" | "DERIVED_FROM"
-                )
-            {
+            let passive = (passive || under) && !frame.flip && !relation;
+            if passive {
                 let by = (k + 1..(k + 6).min(s1)).find(|&j| lower[j] == "by");
                 let agent =
                     by.and_then(|j| in_sent.iter().find(|x| x.first > j && x.first <= j + 3));
                 targets = std::mem::take(&mut sources);
                 sources = agent.map(|x| x.entities.clone()).unwrap_or_default();
             }
+            // No target where the frame expects one: the first actor after the
+            // trigger in its clause ("threatened to cut off electricity to the
+            // Azerbaijani republic", "imposed a curfew in southeastern Turkey").
+            if targets.is_empty() && !passive && !relation && !frame.no_target {
+                let end = (k + 1..s1)
+                    .find(|&j| lower[j] == ";" || c.reporting.iter().any(|p| phrase_at(j, p)))
+                    .unwrap_or(s1)
+                    .min(k + 14);
+                if let Some(x) = in_sent.iter().find(|x| {
+                    x.first > k
+                        && x.last < end
+                        && Some(x.entities[0]) != attribution
+                        && !x.entities.iter().any(|e| sources.contains(e))
+                }) {
+                    targets.extend(&x.entities);
+                }
+            }
             // Relations between weapons and their makers or users: "the drone
             // Shahed-136, made by Iran" (producer after "by", weapon before).
             let weapon_before = weapons
                 .iter()
                 .rev()
-                .find(|(t, _)| *t < k && *t >= s0)
-                .map(|&(_, e)| e);
+                .find(|(t, _, _)| *t < k && *t >= s0)
+                .map(|&(_, _, e)| e);
             let weapon_after = weapons
                 .iter()
-                .find(|(t, _)| *t > k && *t < s1)
-                .map(|&(_, e)| e);
+                .find(|(t, _, _)| *t > k && *t < s1)
+                .map(|&(_, _, e)| e);
             match frame.kind.as_str() {
                 "PRODUCES" | "OPERATES" => {
                     let by = (k + 1..(k + 6).min(s1)).find(|&j| lower[j] == "by");
@@ -489,27 +576,40 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // coordinated pair with no target is a relation between the two.
             if targets.is_empty()
                 && sources.len() == 2
-                && matches!(
-                    frame.kind.as_str(),
-                    "ALLY" | "COOPERATE" | "CONSULT" | "AGREE"
-                )
+                && matches!(kind.as_str(), "ALLY" | "COOPERATE" | "CONSULT" | "AGREE")
             {
                 targets = vec![sources[1]];
                 sources.truncate(1);
             }
+            coded_sources.push((k, sources.clone()));
             if sources.is_empty() && targets.is_empty() {
                 continue;
             }
+            // A domestic event: no target named and no other state in the
+            // sentence — the source's own state is the target.
+            let mut implied = false;
+            if targets.is_empty() && DOMESTIC.contains(&kind.as_str()) {
+                let states: Vec<&str> = sources.iter().filter_map(|&i| state_of(i)).collect();
+                if let [st] = states.as_slice() {
+                    if sentence_states.as_slice() == [*st] {
+                        if let Some(&i) = state_entity.get(st) {
+                            targets.push(i);
+                            implied = true;
+                        }
+                    }
+                }
+            }
             // "Russia and North Korea pledged to come to each other's aid": both ways.
-            let mutual = (k..(k + 12).min(s1)).any(|j| {
-                (lower[j] == "each" && lower.get(j + 1).is_some_and(|w| w.starts_with("other")))
-                    || (lower[j] == "one"
-                        && lower.get(j + 1).is_some_and(|w| w.starts_with("another")))
-            });
+            let mutual = between
+                || (k..(k + 12).min(s1)).any(|j| {
+                    (lower[j] == "each" && lower.get(j + 1).is_some_and(|w| w.starts_with("other")))
+                        || (lower[j] == "one"
+                            && lower.get(j + 1).is_some_and(|w| w.starts_with("another")))
+                });
             let items: Vec<usize> = weapons
                 .iter()
-                .filter(|(t, _)| *t >= s0 && *t < s1)
-                .map(|&(_, e)| e)
+                .filter(|(t, _, _)| *t >= s0 && *t < s1)
+                .map(|&(_, _, e)| e)
                 .collect();
             let time = a
                 .times
@@ -525,19 +625,22 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 .quantities
                 .iter()
                 .position(|q| q.span.start >= toks[k].span.start && q.span.end <= s.end);
+            // Certainty cues stand before the stance ("could agree to send"), or
+            // before the trigger when there is none.
+            let cue_end = stance.map_or(k, |(_, p)| p);
             let win = k.saturating_sub(8).max(s0);
-            let certainty = if any_cue(win, k + 1, &c.denied) {
+            let certainty = if stance.is_none() && any_cue(win, k + 1, &c.denied) {
                 Certainty::Denied
-            } else if any_cue(win, k, &c.suspected) {
+            } else if any_cue(win, cue_end, &c.suspected) {
                 Certainty::Suspected
-            } else if any_cue(win, k, &c.possible) {
+            } else if any_cue(win, cue_end, &c.possible) {
                 Certainty::Possible
             } else if attribution.is_some() {
                 Certainty::Reported
             } else {
                 Certainty::Fact
             };
-            let negated = any_cue(k.saturating_sub(3).max(s0), k, &c.negation);
+            let negated = stance.is_none() && any_cue(k.saturating_sub(3).max(s0), k, &c.negation);
             let span_start = src_actor.map_or(toks[k].span.start, |x| {
                 toks[x.first].span.start.min(toks[k].span.start)
             });
@@ -561,40 +664,45 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     pairs.push((*src, *tgt));
                 }
             }
-            if mutual && sources.len() == 1 && targets.len() == 1 {
+            if mutual && !between && sources.len() == 1 && targets.len() == 1 {
                 pairs.push((Some(targets[0]), Some(sources[0])));
             }
-            for (src, tgt) in &pairs {
-                let (src, tgt) = (src, tgt);
-                {
-                    if src.is_some() && src == tgt {
-                        continue;
-                    }
-                    // One claim per type and dyad in a sentence ("impose sanctions").
-                    if out[sentence_start..]
-                        .iter()
-                        .any(|o| o.kind == frame.kind && o.source == *src && o.target == *tgt)
-                    {
-                        continue;
-                    }
-                    out.push(Claim {
-                        kind: frame.kind.clone(),
-                        mode: frame.mode.clone(),
-                        cameo: frame.cameo.clone(),
-                        source: *src,
-                        target: *tgt,
-                        items: items.clone(),
-                        certainty,
-                        attribution,
-                        time,
-                        when: when.clone(),
-                        quantity,
-                        conditional: conditional
-                            && matches!(frame.kind.as_str(), "THREATEN" | "AGREE" | "REQUEST"),
-                        negated,
-                        evidence,
-                    });
+            for (src, tgt) in pairs {
+                if src.is_some() && src == tgt && !implied {
+                    continue;
                 }
+                // One claim per type and dyad in a sentence ("impose sanctions"),
+                // and none that an earlier one already says with more detail.
+                if out[sentence_start..].iter().any(|o| {
+                    o.kind == kind
+                        && (o.source == src || src.is_none())
+                        && (o.target == tgt || tgt.is_none())
+                }) {
+                    continue;
+                }
+                out.push(Claim {
+                    kind: kind.clone(),
+                    mode: frame.mode.clone(),
+                    cameo: if kind == frame.kind {
+                        frame.cameo.clone()
+                    } else {
+                        None
+                    },
+                    source: src,
+                    target: tgt,
+                    target_implied: implied,
+                    symmetric: mutual,
+                    items: items.clone(),
+                    certainty,
+                    attribution,
+                    time,
+                    when: when.clone(),
+                    quantity,
+                    conditional: conditional
+                        && matches!(kind.as_str(), "THREATEN" | "AGREE" | "REQUEST"),
+                    negated,
+                    evidence,
+                });
             }
         }
     }
@@ -732,5 +840,74 @@ mod tests {
             )),
             "{c:?}"
         );
+    }
+
+    fn has(
+        c: &[(String, Option<String>, Option<String>, Certainty)],
+        kind: &str,
+        src: Option<&str>,
+        tgt: Option<&str>,
+    ) -> bool {
+        c.iter()
+            .any(|(k, s, t, _)| k == kind && s.as_deref() == src && t.as_deref() == tgt)
+    }
+
+    #[test]
+    fn stances_recode_the_complement() {
+        // A promise of cooperation is AGREE; of a material conflict, THREATEN.
+        let c = coded("Japan will provide aid to Ukraine next year.");
+        assert!(has(&c, "AGREE", Some("JPN"), Some("UKR")), "{c:?}");
+        assert!(!c.iter().any(|x| x.0 == "AID"), "{c:?}");
+        let c = coded("Iran threatened to cut off gas supplies to Armenia.");
+        assert!(has(&c, "THREATEN", Some("IRN"), Some("ARM")), "{c:?}");
+        assert!(!has(&c, "THREATEN", Some("IRN"), None), "{c:?}");
+        let c = coded("Hungary refused to send troops to Ukraine.");
+        assert!(has(&c, "REJECT", Some("HUN"), Some("UKR")), "{c:?}");
+        // The speaker's pronoun is the source.
+        let c = coded("Poland says it will not accept the plan of Germany.");
+        assert!(
+            c.iter()
+                .any(|x| x.0 == "REJECT" && x.1.as_deref() == Some("POL")),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn dyads_from_structure() {
+        // "between X and Y" is the dyad, both ways.
+        let c = coded("Analysts expect closer cooperation between Serbia and Hungary.");
+        assert!(has(&c, "COOPERATE", Some("SRB"), Some("HUN")), "{c:?}");
+        // A purpose clause shares the main clause's subject.
+        let c = coded("Chile sent a delegation to Peru to discuss trade.");
+        assert!(!c.iter().any(|x| x.1.as_deref() == Some("PER")), "{c:?}");
+        // A domestic event with no target names the source's own state.
+        let a_text = "Turkish authorities imposed a curfew in the town.";
+        let a = dyad_language::annotate(a_text, Some("2024-04-24"));
+        let claims = code(a_text, &a);
+        assert!(
+            claims
+                .iter()
+                .any(|c| c.target_implied
+                    && c.target.map(|i| a.entities[i].id.as_str()) == Some("TUR")),
+            "{:?}",
+            claims
+                .iter()
+                .map(|c| (&c.kind, c.source, c.target))
+                .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn no_events_in_modifiers() {
+        // "attack drone" and "given the" name no event.
+        let c = coded("Sudan bought an attack drone, given the war with Chad.");
+        assert!(
+            !c.iter()
+                .any(|x| x.0 == "ASSAULT" || x.0 == "AID" && x.2.as_deref() == Some("TCD")),
+            "{c:?}"
+        );
+        // "rather than just support for Russia" is no claim.
+        let c = coded("Belarus seeks ties with China rather than just support for Russia.");
+        assert!(!c.iter().any(|x| x.0 == "SUPPORT"), "{c:?}");
     }
 }

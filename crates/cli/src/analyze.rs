@@ -2,42 +2,100 @@
 //! (`shared/spec/gold-format.md`, "What the project prints for scoring").
 
 use std::io::Write;
-use std::path::Path;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use dyad_page::{read_article, Article, InputFormat, Options};
+use dyad_page::{read_article_owned, Article, InputFormat, Options};
 use serde_json::{json, Value};
 
 use crate::inputs::{self, Input};
 
-/// Runs `analyze` on one input.
+/// Runs `analyze`: one file prints one pretty JSON object; several inputs (or a
+/// directory) print a JSON array, or one line per input with `jsonl`.
 pub fn run(
-    path: &Path,
+    paths: &[PathBuf],
     url: Option<String>,
     published: Option<String>,
     format: InputFormat,
+    jsonl: bool,
 ) -> anyhow::Result<ExitCode> {
-    let input = if path.as_os_str() == "-" {
-        Input::Stdin
-    } else {
-        Input::File(path.to_path_buf())
-    };
-    let name = input.display_name();
-    let bytes = inputs::read(&input).with_context(|| name.clone())?;
     let opts = Options {
         format,
         url,
         published,
         charset: None,
     };
-    let article = read_article(&bytes, &opts).with_context(|| name.clone())?;
-    let out = analysis_json(&article);
+    let (files, mut failed) = inputs::expand(paths);
+    let many = files.len() > 1 || paths.iter().any(|p| p.is_dir());
+    let work = |input: &Input| -> anyhow::Result<Value> {
+        let bytes = inputs::read(input)?;
+        let article = read_article_owned(bytes, &opts)?;
+        Ok(analysis_json(&article))
+    };
     let stdout = std::io::stdout();
-    let mut lock = std::io::BufWriter::new(stdout.lock());
-    serde_json::to_writer_pretty(&mut lock, &out)?;
-    lock.write_all(b"\n")?;
-    lock.flush()?;
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if !many && !jsonl {
+        // One input: an error is the command's error.
+        let Some(input) = files.first() else {
+            return Ok(ExitCode::from(1));
+        };
+        let name = input.display_name();
+        let v = work(input).with_context(|| name.clone())?;
+        serde_json::to_writer_pretty(&mut out, &v)?;
+        out.write_all(b"\n")?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let bar = crate::progress(files.len());
+    if !jsonl {
+        out.write_all(b"[\n")?;
+    }
+    let mut first = true;
+    let mut emit = |input: &Input, r: anyhow::Result<Value>| -> anyhow::Result<()> {
+        bar.inc(1);
+        let name = input.display_name();
+        let v = match r {
+            Ok(mut v) => {
+                if let Some(o) = v.as_object_mut() {
+                    o.insert("path".into(), Value::String(name));
+                }
+                v
+            }
+            Err(e) => {
+                failed += 1;
+                bar.suspend(|| eprintln!("dyad: {name}: {e:#}"));
+                if !jsonl {
+                    return Ok(());
+                }
+                json!({"path": name, "error": format!("{e:#}")})
+            }
+        };
+        if jsonl {
+            serde_json::to_writer(&mut out, &v)?;
+            out.write_all(b"\n")?;
+        } else {
+            if !first {
+                out.write_all(b",\n")?;
+            }
+            serde_json::to_writer(&mut out, &v)?;
+        }
+        first = false;
+        Ok(())
+    };
+    crate::for_each_input(&files, work, &mut emit)?;
+    if !jsonl {
+        out.write_all(b"\n]\n")?;
+    }
+    out.flush()?;
+    bar.finish_and_clear();
+    if failed > 0 {
+        eprintln!(
+            "dyad: {failed} of {} inputs failed",
+            files.len().max(failed)
+        );
+        return Ok(ExitCode::from(1));
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -201,7 +259,16 @@ pub fn analysis_json(a: &Article) -> Value {
                 "mode": c.mode,
                 "cameo": c.cameo,
                 "source": actor(c.source),
-                "target": actor(c.target),
+                "target": if c.target_implied {
+                    let mut t = actor(c.target);
+                    if let Some(o) = t.as_object_mut() {
+                        o.insert("implied".into(), Value::Bool(true));
+                    }
+                    t
+                } else {
+                    actor(c.target)
+                },
+                "symmetric": c.symmetric,
                 "certainty": c.certainty,
                 "attribution": actor(c.attribution),
                 "time": c.time.and_then(|i| lang.times.get(i)).map(|t| json!({

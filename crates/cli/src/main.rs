@@ -30,6 +30,9 @@ use rayon::prelude::*;
     Exit codes: 0 success, 1 some inputs failed (each named on stderr), 2 bad usage."
 )]
 struct Cli {
+    /// Worker threads (0: one per core).
+    #[arg(short = 'j', long, global = true, default_value_t = 0)]
+    jobs: usize,
     #[command(subcommand)]
     command: Command,
 }
@@ -48,10 +51,15 @@ enum Command {
         #[arg(long = "input-format", value_enum, default_value_t = InFormat::Auto)]
         input_format: InFormat,
     },
-    /// Analyse one article and print the JSON that the scorers read (article, entities, times, claims).
+    /// Analyse articles: the JSON that the scorers read (article, entities, times, claims).
+    ///
+    /// One file prints one JSON object; several inputs or a directory print one
+    /// object per input (a JSON array, or with `--format jsonl` one line each,
+    /// carrying its `path`).
     Analyze {
-        /// An HTML page, scraped text, .gz of either, or - for stdin.
-        path: PathBuf,
+        /// HTML pages, scraped text, .gz of either, directories, or - for stdin.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
         /// The page's URL (gives publisher, section and date when the page lacks them).
         #[arg(long)]
         url: Option<String>,
@@ -77,6 +85,7 @@ enum OutFormat {
 #[derive(Clone, Copy, ValueEnum)]
 enum AnalyzeFormat {
     Json,
+    Jsonl,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -108,6 +117,12 @@ fn parse_day(s: &str) -> Result<String, String> {
 fn main() -> ExitCode {
     disable_huge_pages();
     let cli = Cli::parse();
+    if cli.jobs > 0 {
+        // Only fails when a pool exists already, which it cannot here.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(cli.jobs)
+            .build_global();
+    }
     let result = match cli.command {
         Command::Extract {
             paths,
@@ -115,12 +130,18 @@ fn main() -> ExitCode {
             input_format,
         } => extract(&paths, format, input_format.into()),
         Command::Analyze {
-            path,
+            paths,
             url,
             published,
             input_format,
-            format: AnalyzeFormat::Json,
-        } => analyze::run(&path, url, published, input_format.into()),
+            format,
+        } => analyze::run(
+            &paths,
+            url,
+            published,
+            input_format.into(),
+            matches!(format, AnalyzeFormat::Jsonl),
+        ),
     };
     match result {
         Ok(code) => code,
@@ -194,6 +215,50 @@ impl serde::Serialize for JoinedText<'_> {
     }
 }
 
+/// Runs `work` over the inputs in parallel and hands each result to `emit` in
+/// input order. Small inputs go a chunk at a time, so memory stays flat over
+/// large batches; a large one (a dump, not a page) is read alone, so two never
+/// sit in memory together.
+pub(crate) fn for_each_input<T: Send>(
+    files: &[inputs::Input],
+    work: impl Fn(&inputs::Input) -> anyhow::Result<T> + Sync,
+    emit: &mut impl FnMut(&inputs::Input, anyhow::Result<T>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    for chunk in files.chunks(CHUNK) {
+        let mut start = 0;
+        while start < chunk.len() {
+            let end = (start..chunk.len())
+                .find(|&k| inputs::size(&chunk[k]) > LARGE_INPUT)
+                .unwrap_or(chunk.len());
+            let results: Vec<_> = chunk[start..end]
+                .par_iter()
+                .map(|input| (input, work(input)))
+                .collect();
+            for (input, r) in results {
+                emit(input, r)?;
+            }
+            if end < chunk.len() {
+                emit(&chunk[end], work(&chunk[end]))?;
+            }
+            start = end + 1;
+        }
+    }
+    Ok(())
+}
+
+/// A progress bar on stderr for batches of 50 inputs or more.
+pub(crate) fn progress(n: usize) -> ProgressBar {
+    let bar = ProgressBar::new(n as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} pages {per_sec} {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    if n < 50 {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    }
+    bar
+}
+
 fn extract(
     paths: &[PathBuf],
     format: OutFormat,
@@ -204,14 +269,7 @@ fn extract(
         format: input_format,
         ..Options::default()
     };
-    let bar = ProgressBar::new(files.len() as u64);
-    bar.set_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} pages {per_sec} {eta}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
-    if files.len() < 50 {
-        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
-    }
+    let bar = progress(files.len());
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let many = files.len() > 1 || paths.iter().any(|p| p.is_dir());
@@ -273,27 +331,7 @@ fn extract(
         }
         Ok(())
     };
-    // Small inputs are read in parallel, a chunk at a time; a large one (a
-    // dump, not a page) is read alone, so two never sit in memory together.
-    for chunk in files.chunks(CHUNK) {
-        let mut start = 0;
-        while start < chunk.len() {
-            let end = (start..chunk.len())
-                .find(|&k| inputs::size(&chunk[k]) > LARGE_INPUT)
-                .unwrap_or(chunk.len());
-            let results: Vec<_> = chunk[start..end]
-                .par_iter()
-                .map(|input| (input, read_one(input)))
-                .collect();
-            for (input, r) in results {
-                emit(input, r)?;
-            }
-            if end < chunk.len() {
-                emit(&chunk[end], read_one(&chunk[end]))?;
-            }
-            start = end + 1;
-        }
-    }
+    for_each_input(&files, read_one, &mut emit)?;
     if matches!(format, OutFormat::Json) && many {
         out.write_all(b"\n]\n")?;
     }

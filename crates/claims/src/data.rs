@@ -1,0 +1,220 @@
+//! The claim coder's data: event frames (`data/claims/frames.tsv` and the
+//! frames derived from PETRARCH2's CAMEO verb dictionary,
+//! `data/claims/frames-cameo.tsv`) and cue phrases (`data/claims/cues.txt`),
+//! parsed once and embedded in the binary.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// One trigger with its coding.
+#[derive(Debug)]
+pub(crate) struct Frame {
+    /// The trigger's words (base forms); the first is looked up.
+    pub words: Vec<String>,
+    /// PLOVER type or relation.
+    pub kind: String,
+    /// PLOVER mode.
+    pub mode: Option<String>,
+    /// CAMEO code.
+    pub cameo: Option<String>,
+    /// Where the target stands: `obj`, or prepositions after which it stands.
+    /// Empty when the event has no target ("-").
+    pub target: Vec<String>,
+    /// Whether the table said "-" for the target (no target at all).
+    pub no_target: bool,
+    /// The grammatical subject receives the action.
+    pub flip: bool,
+}
+
+/// Cue phrases by section, each a list of lower-case word sequences.
+#[derive(Debug, Default)]
+pub(crate) struct Cues {
+    pub suspected: Vec<Vec<String>>,
+    pub possible: Vec<Vec<String>>,
+    pub denied: Vec<Vec<String>>,
+    pub reporting: Vec<Vec<String>>,
+    pub negation: Vec<Vec<String>>,
+    pub conditional: Vec<Vec<String>>,
+    pub commit: Vec<Vec<String>>,
+    pub refuse: Vec<Vec<String>>,
+    pub threat: Vec<Vec<String>>,
+    pub contrast: Vec<Vec<String>>,
+    pub weapon_heads: Vec<Vec<String>>,
+    pub adverbs: Vec<Vec<String>>,
+    pub pronouns: Vec<Vec<String>>,
+    pub not_events: Vec<Vec<String>>,
+}
+
+fn parse_frames(src: &str, out: &mut HashMap<String, Vec<Frame>>) {
+    for line in src
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1)
+    {
+        let c: Vec<&str> = line.split('\t').map(str::trim).collect();
+        if c.len() < 6 {
+            continue;
+        }
+        let opt = |s: &str| (s != "-" && !s.is_empty()).then(|| s.to_string());
+        let words: Vec<String> = c[0].split_whitespace().map(str::to_lowercase).collect();
+        let Some(first) = words.first().cloned() else {
+            continue;
+        };
+        // The hand-written table comes first and wins over derived rows.
+        if out
+            .get(&first)
+            .is_some_and(|v| v.iter().any(|f| f.words == words))
+        {
+            continue;
+        }
+        out.entry(first).or_default().push(Frame {
+            words,
+            kind: c[1].to_string(),
+            mode: opt(c[2]),
+            cameo: opt(c[3]),
+            target: c[4]
+                .split('|')
+                .filter(|t| *t != "-" && !t.is_empty())
+                .map(str::to_string)
+                .collect(),
+            no_target: c[4] == "-",
+            flip: c[5] == "yes",
+        });
+    }
+}
+
+/// Frames by the base form of their first word, longest first.
+pub(crate) fn frames() -> &'static HashMap<String, Vec<Frame>> {
+    static F: OnceLock<HashMap<String, Vec<Frame>>> = OnceLock::new();
+    F.get_or_init(|| {
+        let mut out: HashMap<String, Vec<Frame>> = HashMap::new();
+        parse_frames(include_str!("../../../data/claims/frames.tsv"), &mut out);
+        parse_frames(
+            include_str!("../../../data/claims/frames-cameo.tsv"),
+            &mut out,
+        );
+        for v in out.values_mut() {
+            v.sort_by_key(|f| std::cmp::Reverse(f.words.len()));
+        }
+        out
+    })
+}
+
+/// The cue lists.
+pub(crate) fn cues() -> &'static Cues {
+    static C: OnceLock<Cues> = OnceLock::new();
+    C.get_or_init(|| {
+        let mut c = Cues::default();
+        for (section, l) in
+            dyad_language::datafile::entries(include_str!("../../../data/claims/cues.txt"))
+        {
+            let phrase: Vec<String> = l.split_whitespace().map(str::to_lowercase).collect();
+            let list = match section {
+                "suspected" => &mut c.suspected,
+                "possible" => &mut c.possible,
+                "denied" => &mut c.denied,
+                "reporting" => &mut c.reporting,
+                "negation" => &mut c.negation,
+                "conditional" => &mut c.conditional,
+                "commit" => &mut c.commit,
+                "refuse" => &mut c.refuse,
+                "threat" => &mut c.threat,
+                "contrast" => &mut c.contrast,
+                "weapon-heads" => &mut c.weapon_heads,
+                "adverbs" => &mut c.adverbs,
+                "pronouns" => &mut c.pronouns,
+                "not-events" => &mut c.not_events,
+                _ => continue,
+            };
+            list.push(phrase);
+        }
+        c
+    })
+}
+
+/// A word's base form for trigger matching: "sent" → "send", "providing" →
+/// "provide", "cooperating" → "cooperate".
+pub fn base(word: &str) -> String {
+    const IRREGULAR: &[(&str, &str)] = &[
+        ("sent", "send"),
+        ("gave", "give"),
+        ("given", "give"),
+        ("sold", "sell"),
+        ("met", "meet"),
+        ("held", "hold"),
+        ("bought", "buy"),
+        ("struck", "strike"),
+        ("hit", "strike"),
+        ("made", "made"),
+        ("took", "take"),
+        ("told", "tell"),
+        ("threw", "throw"),
+        ("freed", "free"),
+        ("fought", "fight"),
+        ("shot", "shoot"),
+        ("withdrew", "withdraw"),
+        ("withdrawn", "withdraw"),
+        ("sought", "seek"),
+        ("seized", "seize"),
+        ("led", "lead"),
+        ("broke", "break"),
+        ("broken", "break"),
+        ("swore", "swear"),
+        ("sworn", "swear"),
+        ("forbade", "forbid"),
+        ("forbidden", "forbid"),
+        ("overran", "overrun"),
+        ("overthrew", "overthrow"),
+        ("overthrown", "overthrow"),
+        ("blew", "blow"),
+        ("blown", "blow"),
+        ("drove", "drive"),
+        ("driven", "drive"),
+        ("began", "begin"),
+        ("begun", "begin"),
+        ("paid", "pay"),
+        ("lent", "lend"),
+        ("won", "win"),
+        ("stood", "stand"),
+        ("fled", "flee"),
+        ("undertook", "undertake"),
+        ("undertaken", "undertake"),
+    ];
+    let w = word.to_lowercase();
+    if let Some((_, b)) = IRREGULAR.iter().find(|(f, _)| *f == w) {
+        return b.to_string();
+    }
+    let f = frames();
+    if f.contains_key(&w) {
+        return w;
+    }
+    for (suffix, add) in [
+        ("ing", ""),
+        ("ing", "e"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("es", ""),
+        ("s", ""),
+        ("ies", "y"),
+        ("ied", "y"),
+    ] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            let cand = format!("{stem}{add}");
+            if f.contains_key(&cand) {
+                return cand;
+            }
+            // A doubled final consonant: "planned" → "plan".
+            let mut rev = stem.chars().rev();
+            if let (Some(a), Some(b)) = (rev.next(), rev.next()) {
+                if a == b && a.is_ascii_alphabetic() {
+                    let short = &stem[..stem.len() - a.len_utf8()];
+                    if f.contains_key(short) {
+                        return short.to_string();
+                    }
+                }
+            }
+        }
+    }
+    w
+}
