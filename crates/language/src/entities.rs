@@ -516,7 +516,49 @@ pub fn find_entities(
         e.mentions.sort_by_key(|m| m.span.start);
     }
     ents.retain(|e| !e.mentions.is_empty());
+    state_from_sentence(sentences, &mut ents);
     ents
+}
+
+/// A titled person the lexicon does not know ("President Mugabe") serves the
+/// one state named in the sentences that mention them; with two or more states
+/// there, the state stays unknown.
+fn state_from_sentence(sentences: &[Span], ents: &mut [Entity]) {
+    let sentence_of = |pos: usize| sentences.partition_point(|s| s.end <= pos);
+    let mut states_in: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, e) in ents.iter().enumerate() {
+        if e.kind == Kind::State {
+            for m in &e.mentions {
+                let s = sentence_of(m.span.start);
+                let v = states_in.entry(s).or_default();
+                if !v.contains(&i) {
+                    v.push(i);
+                }
+            }
+        }
+    }
+    for i in 0..ents.len() {
+        let e = &ents[i];
+        if e.kind != Kind::Person || e.state.is_some() || e.role.is_none() {
+            continue;
+        }
+        let mut found: Vec<usize> = e
+            .mentions
+            .iter()
+            .flat_map(|m| {
+                states_in
+                    .get(&sentence_of(m.span.start))
+                    .into_iter()
+                    .flatten()
+            })
+            .copied()
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        if let [only] = found.as_slice() {
+            ents[i].state = Some(ents[*only].id.clone());
+        }
+    }
 }
 
 /// A phrase that refers back to entities named earlier ("the two nations",
@@ -778,7 +820,43 @@ fn described(
             }
             continue;
         }
-        if let Some(n) = seq_at(k, &c.group_nouns) {
+        // "Fijian rebels", and over one modifier, "Liberian riot police".
+        let found = seq_at(k, &c.group_nouns).map(|n| (k, n)).or_else(|| {
+            let modifier = lower.get(k).is_some_and(|w| {
+                w.chars().all(|ch| ch.is_ascii_lowercase())
+                    && !matches!(
+                        w.as_str(),
+                        "and"
+                            | "or"
+                            | "of"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "to"
+                            | "in"
+                            | "on"
+                            | "for"
+                            | "with"
+                            | "by"
+                            | "at"
+                            | "from"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "said"
+                            | "says"
+                            | "that"
+                    )
+            });
+            modifier
+                .then(|| seq_at(k + 1, &c.group_nouns).map(|n| (k + 1, n)))
+                .flatten()
+        });
+        if let Some((k, n)) = found {
             let noun = lower[k..k + n].join(" ");
             let span = Span::new(m.span.start, tokens[k + n - 1].span.end);
             let word = text[m.span.start..m.span.end].to_string();
@@ -797,6 +875,52 @@ fn described(
                 span,
             );
         }
+    }
+    // "Opposition groups in Zimbabwe", "rebels in the Ivory Coast": a group
+    // noun before "in" and a state belongs to that state.
+    for (entry, m) in lex_mentions {
+        let e = &lex.entries[*entry];
+        if e.kind != Kind::State || m.class != FormClass::Name {
+            continue;
+        }
+        let first = tokens.partition_point(|t| t.span.end <= m.span.start);
+        let mut j = first;
+        if j > 0 && lower[j - 1] == "the" {
+            j -= 1;
+        }
+        if j < 2 || lower[j - 1] != "in" {
+            continue;
+        }
+        let end = j - 1;
+        let Some((start, noun)) = (1..=3usize.min(end)).rev().find_map(|n| {
+            let start = end - n;
+            seq_at(start, &c.group_nouns)
+                .filter(|&len| len == n)
+                .map(|_| (start, lower[start..end].join(" ")))
+        }) else {
+            continue;
+        };
+        // A capitalised modifier before the noun is part of it ("Opposition groups").
+        let start = if start > 0
+            && lower[start - 1].chars().all(|ch| ch.is_ascii_lowercase())
+            && tokens[start - 1]
+                .text(text)
+                .starts_with(|ch: char| ch.is_uppercase())
+        {
+            start - 1
+        } else {
+            start
+        };
+        let span = Span::new(tokens[start].span.start, m.span.end);
+        let id = format!("{}-{}", e.id.to_lowercase(), slug(&noun));
+        add(
+            ents,
+            id,
+            Kind::Group,
+            text[span.start..span.end].to_string(),
+            Some(e.id.clone()),
+            span,
+        );
     }
     // "Western officials", and bare "analysts" / "experts" / "diplomats" opening a clause.
     for k in 0..tokens.len() {
