@@ -67,3 +67,16 @@ fn groups_and_back_references() {
     );
     assert_eq!(entity(&a, "analysts").kind, Kind::Group);
 }
+
+#[test]
+fn described_groups_take_their_state() {
+    let t = "Bolivian riot police dispersed the march. Rebels in Ecuador blocked roads. \
+             Later, President Arce spoke in Bolivia.";
+    let a = annotate(t, Some("2024-02-15"));
+    let g = entity(&a, "bolivian-riot-police");
+    assert_eq!((g.kind, g.state.as_deref()), (Kind::Group, Some("BOL")));
+    let g = entity(&a, "ecu-rebels");
+    assert_eq!(g.state.as_deref(), Some("ECU"));
+    // A titled person the lexicon lacks serves the one state of their sentence.
+    assert_eq!(entity(&a, "arce").state.as_deref(), Some("BOL"));
+}
