@@ -218,3 +218,19 @@ pub fn base(word: &str) -> String {
     }
     w
 }
+
+/// The frame of an obligation put on someone ("China must drop barriers",
+/// "the US must be ready to mediate"): a demand (PLOVER REQUEST, CAMEO 10) of
+/// the one who must, by the speaker or the main clause's subject.
+pub(crate) fn obligation() -> &'static Frame {
+    static F: OnceLock<Frame> = OnceLock::new();
+    F.get_or_init(|| Frame {
+        words: vec!["must".to_string()],
+        kind: "REQUEST".to_string(),
+        mode: None,
+        cameo: Some("100".to_string()),
+        target: Vec::new(),
+        no_target: false,
+        flip: false,
+    })
+}

@@ -18,7 +18,7 @@ mod data;
 use std::collections::HashMap;
 
 pub use data::base;
-use data::{cues, frames, Frame};
+use data::{cues, frames, obligation, Frame};
 
 use dyad_language::{Annotated, Kind, Span, TokenKind};
 use serde::Serialize;
@@ -130,11 +130,15 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
     // Actor and weapon mentions by token.
     let mut actors: Vec<Actor> = Vec::new();
     let mut weapons: Vec<(usize, usize, usize)> = Vec::new();
+    // Places that lie in a state: where an event with no named target happens.
+    let mut places: Vec<(usize, usize, usize)> = Vec::new();
     for (i, e) in a.entities.iter().enumerate() {
         for m in &e.mentions {
             let (first, last) = (tok_of(m.span.start), tok_of(m.span.end.saturating_sub(1)));
             if e.kind == Kind::Weapon {
                 weapons.push((first, last, i));
+            } else if e.kind == Kind::Place && e.state.is_some() {
+                places.push((first, last, i));
             } else if is_actor(e.kind) {
                 actors.push(Actor {
                     first,
@@ -145,6 +149,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         }
     }
     weapons.sort_unstable();
+    places.sort_unstable();
     for r in &a.references {
         let (first, last) = (tok_of(r.span.start), tok_of(r.span.end.saturating_sub(1)));
         if r.entities.iter().all(|&i| is_actor(a.entities[i].kind)) {
@@ -252,6 +257,9 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         // Attribution of the sentence: "according to X", "X said", "said X".
         let mut attribution = None;
         let mut report_at = None;
+        // The actor occurrence that names the speaker: it is no party to the
+        // claim, though the same entity may be elsewhere in the sentence.
+        let mut speaker_at: Option<(usize, usize)> = None;
         // People and organisations are the sayers; a state named in the same
         // phrase ("South Korean Defense Minister Shin Won-sik") only qualifies them.
         let rank = |x: &&&Actor| match a.entities[x.entities[0]].kind {
@@ -281,8 +289,10 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             if let Some(x) = who {
                 attribution = x.entities.first().copied();
                 report_at = Some(k);
+                speaker_at = Some((x.first, x.last));
             }
         }
+        let is_speaker = |x: &&Actor| speaker_at == Some((x.first, x.last));
         let conditional = any_cue(s0, s1, &c.conditional);
         // The sentence's states: a domestic event names only one.
         let mut sentence_states: Vec<&str> = in_sent
@@ -296,6 +306,10 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         let mut triggers: Vec<(usize, &Frame)> = Vec::new();
         for k in s0..s1 {
             if toks[k].kind != TokenKind::Word {
+                continue;
+            }
+            if lower[k] == "must" && in_sent.iter().any(|x| x.last + 1 == k) {
+                triggers.push((k, obligation()));
                 continue;
             }
             let Some(cands) = f.get(&bases[k]) else {
@@ -419,13 +433,8 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             let mut src_actor = in_sent
                 .iter()
                 .rev()
-                .find(|x| x.last < before && Some(x.entities[0]) != attribution && !prep(x))
-                .or_else(|| {
-                    in_sent
-                        .iter()
-                        .rev()
-                        .find(|x| x.last < k && Some(x.entities[0]) != attribution)
-                });
+                .find(|x| x.last < before && !is_speaker(x) && !prep(x))
+                .or_else(|| in_sent.iter().rev().find(|x| x.last < k && !is_speaker(x)));
             let mut sources: Vec<usize> = Vec::new();
             // A purpose clause shares the main clause's subject: "Pak visited
             // Iran to discuss cooperation" — Pak discusses, not Iran.
@@ -520,6 +529,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 targets = std::mem::take(&mut sources);
                 sources = agent.map(|x| x.entities.clone()).unwrap_or_default();
             }
+            let mut located = false;
             // No target where the frame expects one: the first actor after the
             // trigger in its clause ("threatened to cut off electricity to the
             // Azerbaijani republic", "imposed a curfew in southeastern Turkey").
@@ -531,11 +541,34 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 if let Some(x) = in_sent.iter().find(|x| {
                     x.first > k
                         && x.last < end
-                        && Some(x.entities[0]) != attribution
+                        && !is_speaker(x)
                         && !x.entities.iter().any(|e| sources.contains(e))
                 }) {
                     targets.extend(&x.entities);
+                } else if let Some(&(_, _, p)) =
+                    places.iter().find(|&&(p0, p1, _)| p0 > k && p1 < end)
+                {
+                    // "reimposed blockades in the West Bank": the place's state.
+                    targets.push(p);
+                    located = true;
                 }
+            }
+            // An obligation: the one who must is the target; the speaker, or
+            // the subject of the main clause, makes the demand.
+            if std::ptr::eq(frame, obligation()) {
+                let Some(who) = in_sent.iter().find(|x| x.last + 1 == k) else {
+                    continue;
+                };
+                targets = who.entities.clone();
+                sources = match attribution {
+                    Some(a) if !who.entities.contains(&a) => vec![a],
+                    _ => in_sent
+                        .iter()
+                        .rev()
+                        .find(|x| x.last < who.first && !prep(x))
+                        .map(|x| x.entities.clone())
+                        .unwrap_or_default(),
+                };
             }
             // Relations between weapons and their makers or users: "the drone
             // Shahed-136, made by Iran" (producer after "by", weapon before).
@@ -587,7 +620,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             }
             // A domestic event: no target named and no other state in the
             // sentence — the source's own state is the target.
-            let mut implied = false;
+            let mut implied = located;
             if targets.is_empty() && DOMESTIC.contains(&kind.as_str()) {
                 let states: Vec<&str> = sources.iter().filter_map(|&i| state_of(i)).collect();
                 if let [st] = states.as_slice() {

@@ -114,6 +114,21 @@ fn cues() -> &'static NameCues {
                 _ => {}
             }
         }
+        // Agent nouns (data/language/agents.tsv): "rebels", "riot police", "authorities".
+        let mut seen: HashSet<Vec<String>> = c.group_nouns.iter().cloned().collect();
+        for line in include_str!("../../../data/language/agents.tsv").lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let noun = line.split('\t').next().unwrap_or("").trim();
+            if noun.is_empty() || noun == "noun" {
+                continue;
+            }
+            let p = phrase(noun);
+            if seen.insert(p.clone()) {
+                c.group_nouns.push(p);
+            }
+        }
         // Longest first, so "defense minister" wins over "minister".
         c.titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
         c.group_nouns.sort_by_key(|t| std::cmp::Reverse(t.len()));
