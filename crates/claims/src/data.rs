@@ -36,6 +36,8 @@ pub(crate) struct Cues {
     pub negation: Vec<Vec<String>>,
     pub conditional: Vec<Vec<String>>,
     pub commit: Vec<Vec<String>>,
+    pub readiness: Vec<Vec<String>>,
+    pub reporting_final: Vec<Vec<String>>,
     pub refuse: Vec<Vec<String>>,
     pub threat: Vec<Vec<String>>,
     pub contrast: Vec<Vec<String>>,
@@ -43,6 +45,8 @@ pub(crate) struct Cues {
     pub adverbs: Vec<Vec<String>>,
     pub pronouns: Vec<Vec<String>>,
     pub not_events: Vec<Vec<String>>,
+    pub back_references: Vec<Vec<String>>,
+    pub documents: Vec<Vec<String>>,
 }
 
 fn parse_frames(src: &str, out: &mut HashMap<String, Vec<Frame>>) {
@@ -117,6 +121,8 @@ pub(crate) fn cues() -> &'static Cues {
                 "negation" => &mut c.negation,
                 "conditional" => &mut c.conditional,
                 "commit" => &mut c.commit,
+                "readiness" => &mut c.readiness,
+                "reporting-final" => &mut c.reporting_final,
                 "refuse" => &mut c.refuse,
                 "threat" => &mut c.threat,
                 "contrast" => &mut c.contrast,
@@ -124,6 +130,8 @@ pub(crate) fn cues() -> &'static Cues {
                 "adverbs" => &mut c.adverbs,
                 "pronouns" => &mut c.pronouns,
                 "not-events" => &mut c.not_events,
+                "back-references" => &mut c.back_references,
+                "documents" => &mut c.documents,
                 _ => continue,
             };
             list.push(phrase);

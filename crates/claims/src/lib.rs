@@ -108,6 +108,19 @@ const DOMESTIC: &[&str] = &[
     "MOBILIZE", "RETREAT", "SANCTION",
 ];
 
+/// A reporting phrase in a sentence and the words it vouches for.
+struct Report {
+    /// Token of the reporting cue ("said", "according to").
+    at: usize,
+    /// Token range of the speaker's mention.
+    speaker: (usize, usize),
+    /// The speaker entity.
+    entity: usize,
+    /// Tokens `lo..hi` are what the speaker says.
+    lo: usize,
+    hi: usize,
+}
+
 /// How a cue before an event's verb changes its coding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Stance {
@@ -115,8 +128,10 @@ enum Stance {
     Refuse,
     /// "threatened to": the event is threatened.
     Threat,
-    /// "agreed to", "will", "ready to": the event is promised.
+    /// "agreed to", "will": the event is promised (or, for a measure, announced).
     Commit,
+    /// "ready to", "prepared to": promised, or for a measure, threatened.
+    Ready,
 }
 
 /// Codes the claims of an annotated text.
@@ -255,11 +270,10 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             continue;
         }
         // Attribution of the sentence: "according to X", "X said", "said X".
-        let mut attribution = None;
-        let mut report_at = None;
-        // The actor occurrence that names the speaker: it is no party to the
-        // claim, though the same entity may be elsewhere in the sentence.
-        let mut speaker_at: Option<(usize, usize)> = None;
+        // Reports in the sentence: who says so, and over which words. "X did Y,
+        // Z said Wednesday, signaling W": Z vouches for Y, not for W; "Z said
+        // that Y", "with Z saying that Y": Z vouches for what follows.
+        let mut reports: Vec<Report> = Vec::new();
         // People and organisations are the sayers; a state named in the same
         // phrase ("South Korean Defense Minister Shin Won-sik") only qualifies them.
         let rank = |x: &&&Actor| match a.entities[x.entities[0]].kind {
@@ -268,7 +282,12 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             _ => 2,
         };
         for k in s0..s1 {
-            if !c.reporting.iter().any(|p| phrase_at(k, p)) {
+            let clause_final = lower
+                .get(k + 1)
+                .is_none_or(|w| !w.chars().any(char::is_alphanumeric));
+            if !c.reporting.iter().any(|p| phrase_at(k, p))
+                && !(clause_final && c.reporting_final.iter().any(|p| phrase_at(k, p)))
+            {
                 continue;
             }
             let stop = (k + 1..s1)
@@ -279,20 +298,68 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 .filter(|x| x.first > k && x.first <= (k + 9).min(stop))
                 .collect();
             let before = in_sent.iter().rev().find(|x| x.last < k && x.last + 3 >= k);
-            let who = if phrase_at(k, &["according".into(), "to".into()])
-                || phrase_at(k, &["citing".into()])
-            {
-                after.iter().min_by_key(|x| rank(x)).copied()
+            let according = phrase_at(k, &["according".into(), "to".into()])
+                || phrase_at(k, &["citing".into()]);
+            let (who, speaker_first) = if according {
+                (after.iter().min_by_key(|x| rank(x)).copied(), false)
+            } else if let Some(b) = before {
+                (Some(b), true)
             } else {
-                before.or_else(|| after.iter().min_by_key(|x| rank(x)).copied())
+                (after.iter().min_by_key(|x| rank(x)).copied(), false)
             };
-            if let Some(x) = who {
-                attribution = x.entities.first().copied();
-                report_at = Some(k);
-                speaker_at = Some((x.first, x.last));
-            }
+            let Some(x) = who else {
+                continue;
+            };
+            // Where the reporting phrase opens: back over determiners and
+            // adjectives to a comma, if there is one right before it.
+            let opens_after_comma = |first: usize| {
+                (s0..first)
+                    .rev()
+                    .take(12)
+                    .find(|&j| {
+                        let w = &lower[j];
+                        !(w.chars().all(|ch| ch.is_alphanumeric() || ch == '-')
+                            || matches!(
+                                w.as_str(),
+                                "(" | ")" | "'" | "\u{2019}" | "'s" | "\u{2019}s"
+                            )
+                            || in_sent.iter().any(|a| a.first <= j && j <= a.last))
+                    })
+                    .is_some_and(|j| lower[j] == ",")
+            };
+            // "…, with X saying that …", "X said that …": what follows.
+            let complement = lower.get(k + 1).is_some_and(|w| w == "that") || lower[k] == "saying";
+            let sentence_initial =
+                |first: usize| (s0..first).all(|j| !lower[j].chars().any(char::is_alphanumeric));
+            let (lo, hi) = if according {
+                if sentence_initial(k) {
+                    (s0, s1)
+                } else {
+                    (s0, k)
+                }
+            } else if speaker_first {
+                if !complement && opens_after_comma(x.first) && !sentence_initial(x.first) {
+                    // "…, the agency said Wednesday, …": the words before it.
+                    (s0, x.first)
+                } else {
+                    // "X said (that) …", "with X saying that …".
+                    (k, s1)
+                }
+            } else {
+                // "…, said X.": the words before it.
+                (s0, k)
+            };
+            reports.push(Report {
+                at: k,
+                speaker: (x.first, x.last),
+                entity: x.entities[0],
+                lo,
+                hi,
+            });
         }
-        let is_speaker = |x: &&Actor| speaker_at == Some((x.first, x.last));
+        let is_speaker = |x: &&Actor| reports.iter().any(|r| r.speaker == (x.first, x.last));
+        // "… will withdraw its force unless …": a promise on a condition is a threat.
+        let unless_after = |k: usize| (k + 1..s1).any(|j| lower[j] == "unless");
         let conditional = any_cue(s0, s1, &c.conditional);
         // The sentence's states: a domestic event names only one.
         let mut sentence_states: Vec<&str> = in_sent
@@ -302,8 +369,21 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         sentence_states.sort_unstable();
         sentence_states.dedup();
 
+        // "If the United States persists in its moves to threaten …, …": what
+        // an "if" or "unless" clause says is a condition, not a claim.
+        let condition_spans: Vec<(usize, usize)> = (s0..s1)
+            .filter(|&j| matches!(lower[j].as_str(), "if" | "unless"))
+            .map(|j| {
+                let end = (j + 1..s1)
+                    .find(|&e| matches!(lower[e].as_str(), "," | ";"))
+                    .unwrap_or(s1);
+                (j, end)
+            })
+            .collect();
+        let in_condition = |k: usize| condition_spans.iter().any(|&(a, b)| a < k && k < b);
         // Pass 1: the triggers of the sentence.
         let mut triggers: Vec<(usize, &Frame)> = Vec::new();
+        let mut consumed: Vec<usize> = Vec::new();
         for k in s0..s1 {
             if toks[k].kind != TokenKind::Word {
                 continue;
@@ -331,8 +411,29 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             }) else {
                 continue;
             };
-            if weapon_head(k) || c.not_events.iter().any(|p| phrase_at(k, p)) {
+            if weapon_head(k)
+                || c.not_events.iter().any(|p| phrase_at(k, p))
+                || consumed.contains(&k)
+                || in_condition(k)
+                || (k > s0
+                    && c.back_references
+                        .iter()
+                        .any(|p| p.len() == 1 && p[0] == lower[k - 1]))
+                || (k > s0
+                    && c.documents
+                        .iter()
+                        .any(|p| p.len() == 1 && p[0] == lower[k - 1]))
+            {
                 continue;
+            }
+            // The other words of a multi-word trigger trigger nothing themselves
+            // ("hunger strike" is no military strike).
+            for w in &frame.words[1..] {
+                if let Some(j) = (k + 1..(k + 7).min(s1))
+                    .find(|&j| bases[j] == *w || bases[j].trim_end_matches('s') == w)
+                {
+                    consumed.push(j);
+                }
             }
             triggers.push((k, frame));
         }
@@ -342,6 +443,9 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         // Pass 2: a claim per trigger.
         let mut coded_sources: Vec<(usize, Vec<usize>)> = Vec::new();
         for (ti, &(k, frame)) in triggers.iter().enumerate() {
+            let report = reports.iter().rev().find(|r| r.lo <= k && k < r.hi);
+            let attribution = report.map(|r| r.entity);
+            let report_at = report.map(|r| r.at);
             // "rather than just support for Russia": a contrast names no claim.
             if (k.saturating_sub(4).max(s0)..k).any(|j| c.contrast.iter().any(|p| phrase_at(j, p)))
             {
@@ -373,16 +477,36 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             let stance = cue_before(k, s0, &c.refuse, false)
                 .map(|p| (Stance::Refuse, p))
                 .or_else(|| cue_before(k, s0, &c.threat, true).map(|p| (Stance::Threat, p)))
+                .or_else(|| cue_before(k, s0, &c.readiness, true).map(|p| (Stance::Ready, p)))
                 .or_else(|| cue_before(k, s0, &c.commit, true).map(|p| (Stance::Commit, p)));
             let relation = RELATIONS.contains(&frame.kind.as_str());
             let stance = stance.filter(|_| !relation);
             let kind = match stance {
                 Some((Stance::Refuse, _)) => "REJECT".to_string(),
                 Some((Stance::Threat, _)) => "THREATEN".to_string(),
-                Some((Stance::Commit, _)) if CONFLICT.contains(&frame.kind.as_str()) => {
+                Some((Stance::Ready, _)) if CONFLICT.contains(&frame.kind.as_str()) => {
                     "THREATEN".to_string()
                 }
+                // An announced measure is the measure ("said it would cancel
+                // agreements"); one that hangs on "unless" is a threat.
                 Some((Stance::Commit, _))
+                    if CONFLICT.contains(&frame.kind.as_str()) && unless_after(k) =>
+                {
+                    "THREATEN".to_string()
+                }
+                Some((Stance::Commit, _)) if CONFLICT.contains(&frame.kind.as_str()) => {
+                    frame.kind.clone()
+                }
+                Some((Stance::Commit | Stance::Ready, _))
+                    if unless_after(k)
+                        && !matches!(
+                            frame.kind.as_str(),
+                            "REQUEST" | "ACCUSE" | "REJECT" | "THREATEN"
+                        ) =>
+                {
+                    "THREATEN".to_string()
+                }
+                Some((Stance::Commit | Stance::Ready, _))
                     if !matches!(
                         frame.kind.as_str(),
                         "REQUEST" | "ACCUSE" | "REJECT" | "THREATEN"

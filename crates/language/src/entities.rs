@@ -837,36 +837,37 @@ fn described(
         }
         // "Fijian rebels", and over one modifier, "Liberian riot police".
         let found = seq_at(k, &c.group_nouns).map(|n| (k, n)).or_else(|| {
-            let modifier = lower.get(k).is_some_and(|w| {
-                w.chars().all(|ch| ch.is_ascii_lowercase())
-                    && !matches!(
-                        w.as_str(),
-                        "and"
-                            | "or"
-                            | "of"
-                            | "the"
-                            | "a"
-                            | "an"
-                            | "to"
-                            | "in"
-                            | "on"
-                            | "for"
-                            | "with"
-                            | "by"
-                            | "at"
-                            | "from"
-                            | "is"
-                            | "are"
-                            | "was"
-                            | "were"
-                            | "has"
-                            | "have"
-                            | "had"
-                            | "said"
-                            | "says"
-                            | "that"
-                    )
-            });
+            let modifier = m.class == FormClass::Demonym
+                && lower.get(k).is_some_and(|w| {
+                    w.chars().all(|ch| ch.is_ascii_lowercase())
+                        && !matches!(
+                            w.as_str(),
+                            "and"
+                                | "or"
+                                | "of"
+                                | "the"
+                                | "a"
+                                | "an"
+                                | "to"
+                                | "in"
+                                | "on"
+                                | "for"
+                                | "with"
+                                | "by"
+                                | "at"
+                                | "from"
+                                | "is"
+                                | "are"
+                                | "was"
+                                | "were"
+                                | "has"
+                                | "have"
+                                | "had"
+                                | "said"
+                                | "says"
+                                | "that"
+                        )
+                });
             modifier
                 .then(|| seq_at(k + 1, &c.group_nouns).map(|n| (k + 1, n)))
                 .flatten()
