@@ -285,9 +285,9 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             let clause_final = lower
                 .get(k + 1)
                 .is_none_or(|w| !w.chars().any(char::is_alphanumeric));
-            if !c.reporting.iter().any(|p| phrase_at(k, p))
-                && !(clause_final && c.reporting_final.iter().any(|p| phrase_at(k, p)))
-            {
+            let reporting = c.reporting.iter().any(|p| phrase_at(k, p))
+                || (clause_final && c.reporting_final.iter().any(|p| phrase_at(k, p)));
+            if !reporting {
                 continue;
             }
             let stop = (k + 1..s1)
