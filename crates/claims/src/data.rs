@@ -47,6 +47,8 @@ pub(crate) struct Cues {
     pub not_events: Vec<Vec<String>>,
     pub back_references: Vec<Vec<String>>,
     pub documents: Vec<Vec<String>>,
+    pub subordinators: Vec<Vec<String>>,
+    pub exchange: Vec<Vec<String>>,
 }
 
 fn parse_frames(src: &str, out: &mut HashMap<String, Vec<Frame>>) {
@@ -132,6 +134,8 @@ pub(crate) fn cues() -> &'static Cues {
                 "not-events" => &mut c.not_events,
                 "back-references" => &mut c.back_references,
                 "documents" => &mut c.documents,
+                "subordinators" => &mut c.subordinators,
+                "exchange" => &mut c.exchange,
                 _ => continue,
             };
             list.push(phrase);

@@ -95,6 +95,11 @@ fn is_actor(kind: Kind) -> bool {
 
 /// Material-conflict types: promised, they are threats (PLOVER THREATEN).
 const CONFLICT: &[&str] = &["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
+/// Verbal types: their object is a topic, not a second event ("discuss
+/// cooperation", "request help", "criticized joint drills").
+const VERBAL: &[&str] = &[
+    "CONSULT", "REQUEST", "AGREE", "REJECT", "ACCUSE", "THREATEN", "CONCEDE", "SUPPORT",
+];
 /// Verbs that take another event as their complement ("agreed to send",
 /// "threatened to cut off", "refused to deploy"): the complement carries the claim.
 const CONTROL: &[&str] = &["AGREE", "THREATEN", "REJECT"];
@@ -321,7 +326,13 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         !(w.chars().all(|ch| ch.is_alphanumeric() || ch == '-')
                             || matches!(
                                 w.as_str(),
-                                "(" | ")" | "'" | "\u{2019}" | "'s" | "\u{2019}s"
+                                "(" | ")"
+                                    | "'"
+                                    | "\u{2019}"
+                                    | "'s"
+                                    | "\u{2019}s"
+                                    | "\""
+                                    | "\u{201d}"
                             )
                             || in_sent.iter().any(|a| a.first <= j && j <= a.last))
                     })
@@ -374,13 +385,33 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         let condition_spans: Vec<(usize, usize)> = (s0..s1)
             .filter(|&j| matches!(lower[j].as_str(), "if" | "unless"))
             .map(|j| {
-                let end = (j + 1..s1)
-                    .find(|&e| matches!(lower[e].as_str(), "," | ";"))
-                    .unwrap_or(s1);
+                // The clause ends at a comma, unless a participle phrase
+                // continues it ("…, boasting of its strength, …").
+                let mut end = j;
+                loop {
+                    end = (end + 1..s1)
+                        .find(|&e| matches!(lower[e].as_str(), "," | ";"))
+                        .unwrap_or(s1);
+                    if end >= s1
+                        || lower[end] == ";"
+                        || !lower.get(end + 1).is_some_and(|w| w.ends_with("ing"))
+                    {
+                        break;
+                    }
+                }
                 (j, end)
             })
             .collect();
         let in_condition = |k: usize| condition_spans.iter().any(|&(a, b)| a < k && k < b);
+        // An opening subordinate clause ("As …, ", "While …, ") ends at its comma.
+        let first_word = (s0..s1).find(|&j| lower[j].chars().any(char::is_alphanumeric));
+        let sub_end = first_word
+            .filter(|&j| {
+                c.subordinators
+                    .iter()
+                    .any(|p| p.len() == 1 && p[0] == lower[j])
+            })
+            .and_then(|j| (j + 1..s1).find(|&e| lower[e] == ","));
         // Pass 1: the triggers of the sentence.
         let mut triggers: Vec<(usize, &Frame)> = Vec::new();
         let mut consumed: Vec<usize> = Vec::new();
@@ -439,6 +470,13 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         }
         let actor_between =
             |from: usize, to: usize| in_sent.iter().any(|x| x.first > from && x.first < to);
+        // Trigger `k` stands as the object of trigger `j` ("launched drills").
+        let object_of = |j: usize, k: usize| {
+            j < k
+                && j + 4 > k
+                && !actor_between(j, k)
+                && !matches!(lower[k - 1].as_str(), "to" | "and" | "or" | "," | "but")
+        };
 
         // Pass 2: a claim per trigger.
         let mut coded_sources: Vec<(usize, Vec<usize>)> = Vec::new();
@@ -461,24 +499,35 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             {
                 continue;
             }
-            // The object of an event verb is its topic or restates it, not a second
-            // event ("discuss cooperation", "criticized joint drills", "provide aid");
-            // so is an event requested of someone ("urged Iraq to cooperate").
-            let governed = triggers[..ti].iter().any(|&(j, g)| {
-                (j + 4 > k
-                    && !actor_between(j, k)
-                    && !matches!(lower[k - 1].as_str(), "to" | "and" | "or" | "," | "but"))
-                    || (g.kind == "REQUEST" && j + 7 > k && lower[k - 1] == "to")
-            });
-            if governed {
+            // An event noun as the object of an event verb: a verbal event's
+            // object is its topic ("discuss cooperation", "criticized joint
+            // drills"), so the noun is no second claim; a material verb's object
+            // names the event ("launched drills", "carried out strikes"), so
+            // the noun is the claim and the verb adds nothing. So is an event
+            // requested of someone ("urged Iraq to cooperate").
+            let governed = triggers[..ti]
+                .last()
+                .is_some_and(|&(j, g)| object_of(j, k) && VERBAL.contains(&g.kind.as_str()))
+                || triggers[..ti]
+                    .iter()
+                    .any(|&(j, g)| g.kind == "REQUEST" && j + 7 > k && lower[k - 1] == "to");
+            let light = triggers
+                .get(ti + 1)
+                .is_some_and(|&(j, _)| object_of(k, j) && !VERBAL.contains(&frame.kind.as_str()));
+            if governed || light {
                 continue;
             }
+            // Cues stand before the verb of an event noun ("agreed to provide aid").
+            let head = triggers[..ti]
+                .last()
+                .filter(|&&(j, g)| object_of(j, k) && !VERBAL.contains(&g.kind.as_str()))
+                .map_or(k, |&(j, _)| j);
             // A stance before the verb: refused, threatened, promised.
-            let stance = cue_before(k, s0, &c.refuse, false)
+            let stance = cue_before(head, s0, &c.refuse, false)
                 .map(|p| (Stance::Refuse, p))
-                .or_else(|| cue_before(k, s0, &c.threat, true).map(|p| (Stance::Threat, p)))
-                .or_else(|| cue_before(k, s0, &c.readiness, true).map(|p| (Stance::Ready, p)))
-                .or_else(|| cue_before(k, s0, &c.commit, true).map(|p| (Stance::Commit, p)));
+                .or_else(|| cue_before(head, s0, &c.threat, true).map(|p| (Stance::Threat, p)))
+                .or_else(|| cue_before(head, s0, &c.readiness, true).map(|p| (Stance::Ready, p)))
+                .or_else(|| cue_before(head, s0, &c.commit, true).map(|p| (Stance::Commit, p)));
             let relation = RELATIONS.contains(&frame.kind.as_str());
             let stance = stance.filter(|_| !relation);
             let kind = match stance {
@@ -554,23 +603,38 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     before = open;
                 }
             }
+            // "As X are suspected of …, there is speculation that …": the
+            // opening subordinate clause holds no subject for the main clause.
+            let floor = sub_end.filter(|&e| k > e).unwrap_or(s0);
             let mut src_actor = in_sent
                 .iter()
                 .rev()
+                .filter(|x| x.first >= floor)
                 .find(|x| x.last < before && !is_speaker(x) && !prep(x))
-                .or_else(|| in_sent.iter().rev().find(|x| x.last < k && !is_speaker(x)));
+                .or_else(|| {
+                    in_sent
+                        .iter()
+                        .rev()
+                        .filter(|x| x.first >= floor)
+                        .find(|x| x.last < k && !is_speaker(x))
+                });
             let mut sources: Vec<usize> = Vec::new();
             // A purpose clause shares the main clause's subject: "Pak visited
             // Iran to discuss cooperation" — Pak discusses, not Iran.
-            let inherited = (stance.is_none() && k > s0 && lower[k - 1] == "to")
-                .then(|| {
-                    coded_sources
-                        .iter()
-                        .rev()
-                        .find(|(j, v)| *j < k && !v.is_empty())
-                        .map(|(_, v)| v.clone())
-                })
-                .flatten();
+            let inherited = (stance.is_none()
+                && k > s0
+                && lower[k - 1] == "to"
+                && !in_sent
+                    .iter()
+                    .any(|x| x.last + 2 == k && x.first > s0 && lower[x.first - 1] == "for"))
+            .then(|| {
+                coded_sources
+                    .iter()
+                    .rev()
+                    .find(|(j, v)| *j < k && !v.is_empty())
+                    .map(|(_, v)| v.clone())
+            })
+            .flatten();
             if let Some(v) = inherited {
                 sources = v;
                 src_actor = None;
@@ -739,7 +803,12 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 sources.truncate(1);
             }
             coded_sources.push((k, sources.clone()));
-            if sources.is_empty() && targets.is_empty() {
+            // "staged drills with its allies": a target that is the source itself
+            // ("its") names no second party.
+            targets.retain(|t| !sources.contains(t));
+            if (sources.is_empty() && targets.is_empty())
+                || (relation && (sources.is_empty() || targets.is_empty()))
+            {
                 continue;
             }
             // A domestic event: no target named and no other state in the
@@ -771,22 +840,34 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             let time = a
                 .times
                 .iter()
-                .position(|t| t.span.start >= toks[k].span.start && t.span.end <= s.end)
+                .position(|t| t.span.start >= toks[head].span.start && t.span.end <= s.end)
                 .or_else(|| {
                     a.times
                         .iter()
                         .position(|t| t.span.start >= s.start && t.span.end <= s.end)
                 });
             let when = when_of(text, a, time, s);
+            // The quantity of an event noun stands right before it ("more than 80
+            // rounds of military drills"); else the first after the verb.
+            let after_source = src_actor.map_or(toks[s0].span.start, |x| toks[x.last].span.end);
+            let near_before = toks[k.saturating_sub(6).max(s0)]
+                .span
+                .start
+                .max(after_source);
             let quantity = a
                 .quantities
                 .iter()
-                .position(|q| q.span.start >= toks[k].span.start && q.span.end <= s.end);
+                .position(|q| q.span.start >= near_before && q.span.end <= toks[k].span.start)
+                .or_else(|| {
+                    a.quantities
+                        .iter()
+                        .position(|q| q.span.start >= toks[head].span.start && q.span.end <= s.end)
+                });
             // Certainty cues stand before the stance ("could agree to send"), or
             // before the trigger when there is none.
-            let cue_end = stance.map_or(k, |(_, p)| p);
-            let win = k.saturating_sub(8).max(s0);
-            let certainty = if stance.is_none() && any_cue(win, k + 1, &c.denied) {
+            let cue_end = stance.map_or(head, |(_, p)| p);
+            let win = head.saturating_sub(8).max(s0);
+            let certainty = if stance.is_none() && any_cue(win, head + 1, &c.denied) {
                 Certainty::Denied
             } else if any_cue(win, cue_end, &c.suspected) {
                 Certainty::Suspected
@@ -797,7 +878,8 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             } else {
                 Certainty::Fact
             };
-            let negated = stance.is_none() && any_cue(k.saturating_sub(3).max(s0), k, &c.negation);
+            let negated =
+                stance.is_none() && any_cue(head.saturating_sub(3).max(s0), head, &c.negation);
             let span_start = src_actor.map_or(toks[k].span.start, |x| {
                 toks[x.first].span.start.min(toks[k].span.start)
             });
@@ -861,6 +943,38 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     evidence,
                 });
             }
+        }
+        // "delivered munitions to Russia in exchange for food": the goods that
+        // go back are aid the other way, on the same word.
+        for j in s0..s1 {
+            if !c.exchange.iter().any(|p| phrase_at(j, p)) {
+                continue;
+            }
+            let Some(given) = out[sentence_start..]
+                .iter()
+                .rev()
+                .find(|o| {
+                    o.kind == "AID"
+                        && o.source.is_some()
+                        && o.target.is_some()
+                        && o.evidence.start < toks[j].span.start
+                })
+                .cloned()
+            else {
+                continue;
+            };
+            let end = toks[(j + 6).min(s1 - 1)].span.end.max(toks[j].span.end);
+            out.push(Claim {
+                source: given.target,
+                target: given.source,
+                target_implied: false,
+                symmetric: false,
+                items: Vec::new(),
+                quantity: None,
+                cameo: given.cameo.clone(),
+                evidence: Span::new(toks[j].span.start, end),
+                ..given
+            });
         }
     }
     out
@@ -1066,5 +1180,50 @@ mod tests {
         // "rather than just support for Russia" is no claim.
         let c = coded("Belarus seeks ties with China rather than just support for Russia.");
         assert!(!c.iter().any(|x| x.0 == "SUPPORT"), "{c:?}");
+    }
+
+    fn claims_of(t: &str) -> (dyad_language::Annotated, Vec<Claim>) {
+        let a = dyad_language::annotate(t, Some("2024-04-24"));
+        let c = code(t, &a);
+        (a, c)
+    }
+
+    #[test]
+    fn reports_vouch_for_their_own_words() {
+        // "X did Y, Z said, signaling W": Z vouches for Y only.
+        let (a, c) = claims_of(
+            "Chile sent a delegation to Peru on Monday, Chile's foreign ministry said, signaling possible cooperation between Chile and Peru.",
+        );
+        let consult = c.iter().find(|c| c.kind == "CONSULT").expect("consult");
+        assert!(consult.attribution.is_some(), "{c:?}");
+        let coop = c.iter().find(|c| c.kind == "COOPERATE").expect("cooperate");
+        assert!(
+            coop.attribution.is_none(),
+            "{:?}",
+            coop.attribution.map(|i| &a.entities[i].id)
+        );
+        // "with Z saying that …" vouches for what follows only.
+        let (_, c) = claims_of(
+            "Iran is suspected of providing Russia with drones, with Ukrainian officials saying that Russia had launched drones at Ukraine.",
+        );
+        let aid = c.iter().find(|c| c.kind == "AID").expect("aid");
+        assert!(aid.attribution.is_none());
+        let assault = c.iter().find(|c| c.kind == "ASSAULT").expect("assault");
+        assert!(assault.attribution.is_some());
+    }
+
+    #[test]
+    fn conditions_light_verbs_and_exchanges() {
+        // What an "if" clause says is a condition, not a claim.
+        let c = coded("If Serbia attacks Kosovo, Albania will respond.");
+        assert!(!c.iter().any(|x| x.0 == "ASSAULT"), "{c:?}");
+        // A material verb's event-noun object is the claim ("launched drills").
+        let c = coded("Russia launched drills near Finland.");
+        assert!(has(&c, "MOBILIZE", Some("RUS"), Some("FIN")), "{c:?}");
+        assert!(!c.iter().any(|x| x.0 == "ASSAULT"), "{c:?}");
+        // What goes back in an exchange is aid the other way.
+        let c = coded("Belarus delivered fuel to Russia in exchange for grain.");
+        assert!(has(&c, "AID", Some("BLR"), Some("RUS")), "{c:?}");
+        assert!(has(&c, "AID", Some("RUS"), Some("BLR")), "{c:?}");
     }
 }
