@@ -49,6 +49,10 @@ pub(crate) struct Cues {
     pub documents: Vec<Vec<String>>,
     pub subordinators: Vec<Vec<String>>,
     pub exchange: Vec<Vec<String>>,
+    pub denial_verbs: Vec<Vec<String>>,
+    pub dismissal_verbs: Vec<Vec<String>>,
+    pub reported_things: Vec<Vec<String>>,
+    pub made_by: Vec<Vec<String>>,
 }
 
 fn parse_frames(src: &str, out: &mut HashMap<String, Vec<Frame>>) {
@@ -136,6 +140,10 @@ pub(crate) fn cues() -> &'static Cues {
                 "documents" => &mut c.documents,
                 "subordinators" => &mut c.subordinators,
                 "exchange" => &mut c.exchange,
+                "denial-verbs" => &mut c.denial_verbs,
+                "dismissal-verbs" => &mut c.dismissal_verbs,
+                "reported-things" => &mut c.reported_things,
+                "made-by" => &mut c.made_by,
                 _ => continue,
             };
             list.push(phrase);

@@ -119,8 +119,9 @@ struct Report {
     at: usize,
     /// Token range of the speaker's mention.
     speaker: (usize, usize),
-    /// The speaker entity.
-    entity: usize,
+    /// The speaker entities (several when coordinated: "Britain, France and
+    /// Germany said"); the first is the attribution.
+    entities: Vec<usize>,
     /// Tokens `lo..hi` are what the speaker says.
     lo: usize,
     hi: usize,
@@ -275,6 +276,72 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             continue;
         }
         // Attribution of the sentence: "according to X", "X said", "said X".
+        // The actors coordinated with `x` ("Britain, France and Germany"), in
+        // text order, `x` included: forward from the first of a list, or back
+        // from its last. A comma links only in a list that has an "and".
+        let coordinated = |x: &Actor, forward: bool| -> Vec<usize> {
+            let mut chain: Vec<&Actor> = vec![x];
+            let mut has_and = false;
+            for _ in 0..8 {
+                let Some(&cur) = chain.last() else { break };
+                let next = if forward {
+                    let mut j = cur.last + 1;
+                    let comma = lower.get(j).is_some_and(|w| w == ",");
+                    j += usize::from(comma);
+                    let and = lower.get(j).is_some_and(|w| w == "and");
+                    j += usize::from(and);
+                    j += usize::from(lower.get(j).is_some_and(|w| w == "the"));
+                    (comma || and)
+                        .then(|| in_sent.iter().find(|y| y.first == j))
+                        .flatten()
+                        .map(|y| (*y, and))
+                } else {
+                    let mut j = cur.first;
+                    j -= usize::from(j > s0 && lower[j - 1] == "the");
+                    let and = j > s0 && lower[j - 1] == "and";
+                    j -= usize::from(and);
+                    let comma = j > s0 && lower[j - 1] == ",";
+                    j -= usize::from(comma);
+                    (comma || and)
+                        .then(|| in_sent.iter().find(|y| y.last + 1 == j))
+                        .flatten()
+                        .map(|y| (*y, and))
+                };
+                let Some((y, and)) = next else { break };
+                // Without a first "and" there is no list: "Pakistan, Iran's ally".
+                if !and && !has_and && !forward {
+                    break;
+                }
+                has_and |= and;
+                chain.push(y);
+            }
+            if !has_and {
+                chain.truncate(1);
+            } else if forward {
+                // A forward list ends at its "and" item.
+                let mut end = chain.len();
+                for (i, w) in chain.windows(2).enumerate() {
+                    let gap = &lower[w[0].last + 1..w[1].first];
+                    if gap.iter().any(|t| t == "and") {
+                        end = i + 2;
+                        break;
+                    }
+                }
+                chain.truncate(end);
+            }
+            if !forward {
+                chain.reverse();
+            }
+            let mut out: Vec<usize> = Vec::new();
+            for a in chain {
+                for &e in &a.entities {
+                    if !out.contains(&e) {
+                        out.push(e);
+                    }
+                }
+            }
+            out
+        };
         // Reports in the sentence: who says so, and over which words. "X did Y,
         // Z said Wednesday, signaling W": Z vouches for Y, not for W; "Z said
         // that Y", "with Z saying that Y": Z vouches for what follows.
@@ -363,7 +430,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             reports.push(Report {
                 at: k,
                 speaker: (x.first, x.last),
-                entity: x.entities[0],
+                entities: coordinated(x, false),
                 lo,
                 hi,
             });
@@ -470,6 +537,11 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         }
         let actor_between =
             |from: usize, to: usize| in_sent.iter().any(|x| x.first > from && x.first < to);
+        let denial = |k: usize| {
+            c.denial_verbs
+                .iter()
+                .any(|p| p.len() == 1 && p[0] == lower[k])
+        };
         // Trigger `k` stands as the object of trigger `j` ("launched drills").
         let object_of = |j: usize, k: usize| {
             j < k
@@ -482,8 +554,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         let mut coded_sources: Vec<(usize, Vec<usize>)> = Vec::new();
         for (ti, &(k, frame)) in triggers.iter().enumerate() {
             let report = reports.iter().rev().find(|r| r.lo <= k && k < r.hi);
-            let attribution = report.map(|r| r.entity);
-            let report_at = report.map(|r| r.at);
+            let attribution = report.and_then(|r| r.entities.first().copied());
             // "rather than just support for Russia": a contrast names no claim.
             if (k.saturating_sub(4).max(s0)..k).any(|j| c.contrast.iter().any(|p| phrase_at(j, p)))
             {
@@ -505,16 +576,29 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // names the event ("launched drills", "carried out strikes"), so
             // the noun is the claim and the verb adds nothing. So is an event
             // requested of someone ("urged Iraq to cooperate").
-            let governed = triggers[..ti]
-                .last()
-                .is_some_and(|&(j, g)| object_of(j, k) && VERBAL.contains(&g.kind.as_str()))
-                || triggers[..ti]
-                    .iter()
-                    .any(|&(j, g)| g.kind == "REQUEST" && j + 7 > k && lower[k - 1] == "to");
+            let governed = triggers[..ti].last().is_some_and(|&(j, g)| {
+                object_of(j, k) && VERBAL.contains(&g.kind.as_str()) && !denial(j)
+            }) || triggers[..ti]
+                .iter()
+                .any(|&(j, g)| g.kind == "REQUEST" && j + 7 > k && lower[k - 1] == "to");
             let light = triggers
                 .get(ti + 1)
                 .is_some_and(|&(j, _)| object_of(k, j) && !VERBAL.contains(&frame.kind.as_str()));
-            if governed || light {
+            // "deny any arms transfers", "denied supplying the missiles",
+            // "dismissed reports that …": the denied event is the claim.
+            let reported_thing = (k + 1..(k + 4).min(s1)).any(|j| {
+                c.reported_things
+                    .iter()
+                    .any(|p| p.len() == 1 && p[0] == lower[j])
+            });
+            let dismissal = c
+                .dismissal_verbs
+                .iter()
+                .any(|p| p.len() == 1 && p[0] == lower[k]);
+            let denies = (denial(k)
+                && (reported_thing || triggers.get(ti + 1).is_some_and(|&(j, _)| object_of(k, j))))
+                || (dismissal && reported_thing);
+            if governed || light || denies {
                 continue;
             }
             // Cues stand before the verb of an event noun ("agreed to provide aid").
@@ -597,9 +681,39 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             };
             // "Kim Yo-jong, vice director of the Central Committee, criticized …":
             // the subject stands before the apposition.
+            // "Pakistan, a key U.S. ally, has refused to deploy …": back over
+            // the verb group (auxiliaries, adverbs, the stance) to the comma.
             let mut before = k;
-            if k > s0 && lower[k - 1] == "," {
-                if let Some(open) = (s0..k - 1).rev().find(|&j| lower[j] == ",") {
+            let mut b = stance.map_or(head, |(_, p)| p);
+            while b > s0
+                && (matches!(
+                    lower[b - 1].as_str(),
+                    "has"
+                        | "have"
+                        | "had"
+                        | "is"
+                        | "are"
+                        | "was"
+                        | "were"
+                        | "will"
+                        | "would"
+                        | "also"
+                        | "then"
+                        | "now"
+                        | "reportedly"
+                        | "allegedly"
+                        | "not"
+                        | "since"
+                        | "already"
+                        | "repeatedly"
+                        | "long"
+                        | "been"
+                ))
+            {
+                b -= 1;
+            }
+            if b > s0 && lower[b - 1] == "," {
+                if let Some(open) = (s0..b - 1).rev().find(|&j| lower[j] == ",") {
                     before = open;
                 }
             }
@@ -639,22 +753,17 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 sources = v;
                 src_actor = None;
             } else if let Some(x) = src_actor {
-                sources.extend(&x.entities);
-                // "Pyongyang and Tehran …": the actor before "and" too.
-                if x.first >= 2 && lower[x.first - 1] == "and" {
-                    if let Some(y) = in_sent.iter().find(|y| y.last + 2 == x.first) {
-                        sources.splice(0..0, y.entities.iter().copied());
-                    }
-                }
+                // "Pyongyang and Tehran …", "Britain, France and Germany …".
+                sources = coordinated(x, false);
             }
             // "Syria says it will not accept …": the pronoun is the speaker.
             if sources.is_empty() {
-                if let (Some(r), Some(who)) = (report_at, attribution) {
-                    if r < k
-                        && (r + 1..k)
+                if let Some(r) = report {
+                    if r.at < k
+                        && (r.at + 1..k)
                             .any(|j| c.pronouns.iter().any(|p| p.len() == 1 && p[0] == lower[j]))
                     {
-                        sources.push(who);
+                        sources.extend(&r.entities);
                     }
                 }
             }
@@ -676,15 +785,8 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         })
                 };
                 if let Some(x) = hit {
-                    targets.extend(&x.entities);
-                    if lower.get(x.last + 1).map(String::as_str) == Some("and") {
-                        let skip =
-                            usize::from(lower.get(x.last + 2).map(String::as_str) == Some("the"));
-                        if let Some(y) = in_sent.iter().find(|y| y.first == x.last + 2 + skip) {
-                            targets.extend(&y.entities);
-                        }
-                    }
-                    between = spec == "between";
+                    targets = coordinated(x, true);
+                    between = spec == "between" || spec == "among";
                     break;
                 }
             }
@@ -943,6 +1045,59 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     evidence,
                 });
             }
+            // "Russia fired North Korean-made missiles at Ukraine": weapons made
+            // by another state and used by the source are aid from their maker.
+            if matches!(kind.as_str(), "ASSAULT" | "OPERATES" | "MOBILIZE") {
+                let lo = head.saturating_sub(2).max(s0);
+                let hi = (k + 10).min(s1);
+                for x in in_sent.iter().filter(|x| x.first >= lo && x.last < hi) {
+                    let tok = &lower[x.last];
+                    let rest = match tok.split_once('-') {
+                        Some((_, r)) => r.to_string(),
+                        None => text[toks[x.last].span.end..]
+                            .strip_prefix('-')
+                            .unwrap_or("")
+                            .to_lowercase(),
+                    };
+                    if !c
+                        .made_by
+                        .iter()
+                        .any(|p| p.len() == 1 && rest.starts_with(p[0].as_str()))
+                    {
+                        continue;
+                    }
+                    let Some(maker) = x.entities.first().copied() else {
+                        continue;
+                    };
+                    for &user in &sources {
+                        if state_of(user) == state_of(maker)
+                            || out[sentence_start..].iter().any(|o| {
+                                o.kind == "AID" && o.source == Some(maker) && o.target == Some(user)
+                            })
+                        {
+                            continue;
+                        }
+                        out.push(Claim {
+                            kind: "AID".to_string(),
+                            mode: Some("military".to_string()),
+                            cameo: Some("072".to_string()),
+                            source: Some(maker),
+                            target: Some(user),
+                            target_implied: false,
+                            symmetric: false,
+                            items: items.clone(),
+                            certainty,
+                            attribution,
+                            time,
+                            when: when.clone(),
+                            quantity: None,
+                            conditional: false,
+                            negated,
+                            evidence,
+                        });
+                    }
+                }
+            }
         }
         // "delivered munitions to Russia in exchange for food": the goods that
         // go back are aid the other way, on the same word.
@@ -977,7 +1132,32 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             });
         }
     }
+    inherit_targets(a, &mut out);
     out
+}
+
+/// "The US said Iran had delivered missiles to Russia. Iran denied supplying
+/// the missiles.": a claim with a source but no target takes the target of
+/// the same kind of claim by the same source in the two sentences before.
+fn inherit_targets(a: &Annotated, out: &mut [Claim]) {
+    let sentence_of = |pos: usize| a.sentences.partition_point(|s| s.end <= pos);
+    for i in 0..out.len() {
+        if out[i].target.is_some() || out[i].source.is_none() {
+            continue;
+        }
+        let here = sentence_of(out[i].evidence.start);
+        let found = out[..i].iter().rev().find(|o| {
+            let there = sentence_of(o.evidence.start);
+            there < here
+                && there + 2 >= here
+                && o.kind == out[i].kind
+                && o.source == out[i].source
+                && o.target.is_some()
+        });
+        if let Some(t) = found.and_then(|o| o.target) {
+            out[i].target = Some(t);
+        }
+    }
 }
 
 /// The last day of a period value (`2023` → `2023-12-31`, `2024-02` → `2024-02-29`).
