@@ -365,9 +365,30 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             let stop = (k + 1..s1)
                 .find(|&j| matches!(lower[j].as_str(), "," | "." | ";"))
                 .unwrap_or(s1);
+            // A speaker after the cue stands right after it ("said Defense
+            // Minister Shin Won-sik"), with no verb between ("said was revenge
+            // for the killing of X" names no speaker).
             let after: Vec<&&Actor> = in_sent
                 .iter()
-                .filter(|x| x.first > k && x.first <= (k + 9).min(stop))
+                .filter(|x| {
+                    x.first > k
+                        && x.first <= (k + 9).min(stop)
+                        && !lower[k + 1..x.first].iter().any(|w| {
+                            matches!(
+                                w.as_str(),
+                                "was"
+                                    | "is"
+                                    | "were"
+                                    | "are"
+                                    | "had"
+                                    | "has"
+                                    | "have"
+                                    | "that"
+                                    | "would"
+                                    | "will"
+                            )
+                        })
+                })
                 .collect();
             let before = in_sent.iter().rev().find(|x| x.last < k && x.last + 3 >= k);
             let according = phrase_at(k, &["according".into(), "to".into()])
@@ -390,7 +411,13 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     .take(12)
                     .find(|&j| {
                         let w = &lower[j];
-                        !(w.chars().all(|ch| ch.is_alphanumeric() || ch == '-')
+                        // Determiners, names, hyphenated modifiers ("state-run")
+                        // may stand between the comma and the speaker; a plain
+                        // noun may not ("a move Western governments said").
+                        let modifier = matches!(w.as_str(), "the" | "a" | "an" | "its" | "their")
+                            || w.contains('-')
+                            || toks[j].text(text).starts_with(char::is_uppercase);
+                        !(modifier
                             || matches!(
                                 w.as_str(),
                                 "(" | ")"
@@ -759,9 +786,14 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // "Syria says it will not accept …": the pronoun is the speaker.
             if sources.is_empty() {
                 if let Some(r) = report {
+                    // … or the speaker does what the cue reports: "Iran has
+                    // acknowledged sending drones".
+                    let gerund = k > r.at && k <= r.at + 2 && lower[k].ends_with("ing");
                     if r.at < k
-                        && (r.at + 1..k)
-                            .any(|j| c.pronouns.iter().any(|p| p.len() == 1 && p[0] == lower[j]))
+                        && (gerund
+                            || (r.at + 1..k).any(|j| {
+                                c.pronouns.iter().any(|p| p.len() == 1 && p[0] == lower[j])
+                            }))
                     {
                         sources.extend(&r.entities);
                     }
@@ -979,6 +1011,11 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 Certainty::Reported
             } else {
                 Certainty::Fact
+            };
+            // A denial is the denier's word: "Iran denied supplying the missiles".
+            let attribution = match (attribution, certainty, sources.first()) {
+                (None, Certainty::Denied, Some(&who)) => Some(who),
+                (a, _, _) => a,
             };
             let negated =
                 stance.is_none() && any_cue(head.saturating_sub(3).max(s0), head, &c.negation);
