@@ -802,25 +802,40 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // Target.
             let mut targets: Vec<usize> = Vec::new();
             let mut between = false;
+            // The nearest of the frame's target slots wins ("agreed to US
+            // mediation in talks with the Palestinians": "to US").
+            let not_source = |x: &&&Actor| !x.entities.iter().any(|e| sources.contains(e));
+            let mut best: Option<(usize, &Actor, bool)> = None;
             for spec in &frame.target {
                 let hit = if spec == "obj" {
-                    in_sent.iter().find(|x| x.first > k && x.first <= k + 6)
+                    in_sent
+                        .iter()
+                        .find(|x| x.first > k && x.first <= k + 6 && not_source(x))
+                        .map(|x| (x.first, *x))
                 } else {
                     (k + 1..(k + 10).min(s1))
                         .find(|&j| lower[j] == *spec)
                         .and_then(|j| {
-                            in_sent.iter().find(|x| {
-                                x.first > j
-                                    && x.first <= j + 4
-                                    && !lower[j..x.first].iter().any(|w| w == ",")
-                            })
+                            in_sent
+                                .iter()
+                                .find(|x| {
+                                    x.first > j
+                                        && x.first <= j + 4
+                                        && !lower[j..x.first].iter().any(|w| w == ",")
+                                        && not_source(x)
+                                })
+                                .map(|x| (j, *x))
                         })
                 };
-                if let Some(x) = hit {
-                    targets = coordinated(x, true);
-                    between = spec == "between" || spec == "among";
-                    break;
+                if let Some((pos, x)) = hit {
+                    if best.is_none_or(|(p, _, _)| pos < p) {
+                        best = Some((pos, x, spec == "between" || spec == "among"));
+                    }
                 }
+            }
+            if let Some((_, x, b)) = best {
+                targets = coordinated(x, true);
+                between = b;
             }
             // "cooperation between Pyongyang and Tehran": the pair is the dyad.
             if between && targets.len() >= 2 {

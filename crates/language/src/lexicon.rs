@@ -344,6 +344,44 @@ impl Lexicon {
                 add_forms(&mut forms, idx, &all, FormClass::Name);
             }
         }
+        // A known person is also named by surname alone ("Putin", "Kishida")
+        // when no other person in the lexicon shares it. Names written family
+        // name first (Chinese, Korean) are left out: their last word is a
+        // given name.
+        let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            if e.kind != Kind::Person
+                || matches!(
+                    e.state.as_deref(),
+                    Some("CHN" | "PRK" | "KOR" | "TWN" | "HKG" | "VNM")
+                )
+            {
+                continue;
+            }
+            if let Some(last) = e.name.split_whitespace().last() {
+                let v = surnames.entry(last.to_string()).or_default();
+                if !v.contains(&i) {
+                    v.push(i);
+                }
+            }
+        }
+        let taken: std::collections::HashSet<String> =
+            forms.iter().map(|(f, _, _)| f.to_lowercase()).collect();
+        let mut by_surname: Vec<(String, usize)> = surnames
+            .into_iter()
+            .filter(|(s, v)| {
+                v.len() == 1
+                    && s.chars().count() >= 4
+                    && s.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && s.starts_with(char::is_uppercase)
+                    && !taken.contains(&s.to_lowercase())
+            })
+            .map(|(s, v)| (s, v[0]))
+            .collect();
+        by_surname.sort();
+        for (s, i) in by_surname {
+            forms.push((s, i, FormClass::Name));
+        }
         // Expand variants; split into case-sensitive and folded sets. When two
         // entries share a form, the first one listed keeps it (states first).
         let mut exact: Vec<String> = Vec::new();
