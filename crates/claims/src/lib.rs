@@ -52,8 +52,12 @@ pub struct Claim {
     pub source: Option<usize>,
     /// Target actor.
     pub target: Option<usize>,
-    /// The target is not named but implied: a domestic event's own state.
+    /// The target is not named but implied: a domestic event's own state, or
+    /// the place where the event happened.
     pub target_implied: bool,
+    /// The source is not named but implied: the state where an attack by
+    /// unnamed actors happened ("a roadside bombing near Samarra").
+    pub source_implied: bool,
     /// Source and target act on each other ("cooperation between X and Y").
     pub symmetric: bool,
     /// Weapon entities involved.
@@ -962,6 +966,15 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             }
             // A domestic event: no target named and no other state in the
             // sentence — the source's own state is the target.
+            // An attack by no named actor: the state where it happened, as
+            // PLOVER codes unattributed violence.
+            let mut source_implied = false;
+            if sources.is_empty() && matches!(kind.as_str(), "ASSAULT" | "COERCE") {
+                if let Some(&(_, _, p)) = places.iter().find(|&&(p0, _, _)| p0 >= s0 && p0 < s1) {
+                    sources.push(p);
+                    source_implied = true;
+                }
+            }
             let mut implied = located;
             if targets.is_empty() && DOMESTIC.contains(&kind.as_str()) {
                 let states: Vec<&str> = sources.iter().filter_map(|&i| state_of(i)).collect();
@@ -1084,6 +1097,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     source: src,
                     target: tgt,
                     target_implied: implied,
+                    source_implied,
                     symmetric: mutual,
                     items: items.clone(),
                     certainty,
@@ -1136,6 +1150,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                             source: Some(maker),
                             target: Some(user),
                             target_implied: false,
+                            source_implied: false,
                             symmetric: false,
                             items: items.clone(),
                             certainty,
@@ -1175,6 +1190,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 source: given.target,
                 target: given.source,
                 target_implied: false,
+                source_implied: false,
                 symmetric: false,
                 items: Vec::new(),
                 quantity: None,

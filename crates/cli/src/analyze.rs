@@ -251,6 +251,17 @@ pub fn analysis_json(a: &Article) -> Value {
             None => Value::Null,
         }
     };
+    // A claim's party; an implied one (a domestic event's own state, the place
+    // of an unattributed attack) says so.
+    let party = |i: Option<usize>, implied: bool| -> Value {
+        let mut v = actor(i);
+        if implied {
+            if let Some(o) = v.as_object_mut() {
+                o.insert("implied".into(), Value::Bool(true));
+            }
+        }
+        v
+    };
     let claims: Vec<Value> = dyad_claims::code(&text[..cut], &lang)
         .iter()
         .map(|c| {
@@ -258,16 +269,8 @@ pub fn analysis_json(a: &Article) -> Value {
                 "type": c.kind,
                 "mode": c.mode,
                 "cameo": c.cameo,
-                "source": actor(c.source),
-                "target": if c.target_implied {
-                    let mut t = actor(c.target);
-                    if let Some(o) = t.as_object_mut() {
-                        o.insert("implied".into(), Value::Bool(true));
-                    }
-                    t
-                } else {
-                    actor(c.target)
-                },
+                "source": party(c.source, c.source_implied),
+                "target": party(c.target, c.target_implied),
                 "symmetric": c.symmetric,
                 "certainty": c.certainty,
                 "attribution": actor(c.attribution),

@@ -462,7 +462,11 @@ pub fn find_entities(
             || (c.given.contains(words[0]) && e - s >= 2 && plain_words)
         {
             Kind::Person
-        } else if c.place_cues.contains(prev_word) && e - s <= 2 {
+        } else if (c.place_cues.contains(prev_word)
+            // "the town of Cizre", "the port of Tartus"
+            || (prev_word == "of" && s >= 2 && c.place_cues.contains(lower[s - 2].as_str())))
+            && e - s <= 2
+        {
             Kind::Place
         } else if e - s >= 2 && plain_words && speaking.contains(last_word) {
             Kind::Person
@@ -536,8 +540,9 @@ pub fn find_entities(
 }
 
 /// A titled person the lexicon does not know ("President Mugabe") serves the
-/// one state named in the sentences that mention them; with two or more states
-/// there, the state stays unknown.
+/// one state named in the sentences that mention them, and an unknown place
+/// ("the town of Cizre in southeastern Turkey") lies in it; with two or more
+/// states there, the state stays unknown.
 fn state_from_sentence(sentences: &[Span], ents: &mut [Entity]) {
     let sentence_of = |pos: usize| sentences.partition_point(|s| s.end <= pos);
     let mut states_in: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -554,7 +559,9 @@ fn state_from_sentence(sentences: &[Span], ents: &mut [Entity]) {
     }
     for i in 0..ents.len() {
         let e = &ents[i];
-        if e.kind != Kind::Person || e.state.is_some() || e.role.is_none() {
+        let titled_person = e.kind == Kind::Person && e.role.is_some();
+        let unknown_place = e.kind == Kind::Place && !e.known;
+        if e.state.is_some() || !(titled_person || unknown_place) {
             continue;
         }
         let mut found: Vec<usize> = e
