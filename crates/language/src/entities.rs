@@ -535,15 +535,18 @@ pub fn find_entities(
         e.mentions.sort_by_key(|m| m.span.start);
     }
     ents.retain(|e| !e.mentions.is_empty());
-    state_from_sentence(sentences, &mut ents);
+    state_from_sentence(text, sentences, &mut ents);
     ents
 }
 
-/// A titled person the lexicon does not know ("President Mugabe") serves the
-/// one state named in the sentences that mention them, and an unknown place
-/// ("the town of Cizre in southeastern Turkey") lies in it; with two or more
-/// states there, the state stays unknown.
-fn state_from_sentence(sentences: &[Span], ents: &mut [Entity]) {
+/// A person named right after a state and a title ("Palestinian Prime
+/// Minister Ismail Haniyeh") serves that state. A titled person the lexicon
+/// does not know ("President Mugabe") serves the one state named in the
+/// sentences that mention them, an unknown place ("the town of Cizre in
+/// southeastern Turkey") lies in it, and an unknown organisation ("the Umma
+/// party") belongs to it; with two or more states there, the state stays
+/// unknown.
+fn state_from_sentence(text: &str, sentences: &[Span], ents: &mut [Entity]) {
     let sentence_of = |pos: usize| sentences.partition_point(|s| s.end <= pos);
     let mut states_in: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, e) in ents.iter().enumerate() {
@@ -557,11 +560,41 @@ fn state_from_sentence(sentences: &[Span], ents: &mut [Entity]) {
             }
         }
     }
+    // State mentions by where they end, for "Palestinian Prime Minister X".
+    let mut state_ends: Vec<(usize, usize)> = ents
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == Kind::State)
+        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span.end, i)))
+        .collect();
+    state_ends.sort_unstable();
     for i in 0..ents.len() {
         let e = &ents[i];
+        if e.state.is_some() {
+            continue;
+        }
+        // A person right after a state's name or demonym and capitalised title
+        // words serves that state: "Palestinian Prime Minister Ismail Haniyeh".
+        if e.kind == Kind::Person {
+            let titled = e.mentions.iter().find_map(|m| {
+                let k = state_ends.partition_point(|&(end, _)| end <= m.span.start);
+                let &(end, st) = state_ends.get(k.checked_sub(1)?)?;
+                let between = text.get(end..m.span.start)?;
+                let words: Vec<&str> = between.split_whitespace().collect();
+                (words.len() <= 4
+                    && !between.contains(['.', ',', ';'])
+                    && words.iter().all(|w| w.starts_with(char::is_uppercase)))
+                .then_some(st)
+            });
+            if let Some(st) = titled {
+                ents[i].state = Some(ents[st].id.clone());
+                continue;
+            }
+        }
         let titled_person = e.kind == Kind::Person && e.role.is_some();
         let unknown_place = e.kind == Kind::Place && !e.known;
-        if e.state.is_some() || !(titled_person || unknown_place) {
+        let unknown_org = e.kind == Kind::Organization && !e.known;
+        if !(titled_person || unknown_place || unknown_org) {
             continue;
         }
         let mut found: Vec<usize> = e
@@ -878,6 +911,12 @@ fn described(
             modifier
                 .then(|| seq_at(k + 1, &c.group_nouns).map(|n| (k + 1, n)))
                 .flatten()
+        });
+        // A title before a name is no group: "Palestinian Prime Minister Ismail Haniyeh".
+        let found = found.filter(|&(k, n)| {
+            !tokens
+                .get(k + n)
+                .is_some_and(|t| t.kind == TokenKind::Word && is_cap(t.text(text)))
         });
         if let Some((k, n)) = found {
             let noun = lower[k..k + n].join(" ");
