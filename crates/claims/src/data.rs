@@ -53,6 +53,7 @@ pub(crate) struct Cues {
     pub dismissal_verbs: Vec<Vec<String>>,
     pub reported_things: Vec<Vec<String>>,
     pub made_by: Vec<Vec<String>>,
+    pub cessation: Vec<Vec<String>>,
 }
 
 fn parse_frames(src: &str, out: &mut HashMap<String, Vec<Frame>>) {
@@ -144,6 +145,7 @@ pub(crate) fn cues() -> &'static Cues {
                 "dismissal-verbs" => &mut c.dismissal_verbs,
                 "reported-things" => &mut c.reported_things,
                 "made-by" => &mut c.made_by,
+                "cessation" => &mut c.cessation,
                 _ => continue,
             };
             list.push(phrase);
@@ -253,4 +255,52 @@ pub(crate) fn obligation() -> &'static Frame {
         no_target: false,
         flip: false,
     })
+}
+
+/// Whether `word` (lower case) is `lemma` or a regular inflection of it:
+/// "halted" and "halts" of "halt", "stopped" of "stop", "cancelling" of
+/// "cancel", "reduced" of "reduce", "freezing" of "freeze".
+pub(crate) fn inflects(word: &str, lemma: &str) -> bool {
+    if word == lemma {
+        return true;
+    }
+    let Some(rest) = word.strip_prefix(lemma) else {
+        // "reduce" → "reducing": the final e drops.
+        return lemma
+            .strip_suffix('e')
+            .and_then(|stem| word.strip_prefix(stem))
+            .is_some_and(|r| r == "ing" || r == "ed");
+    };
+    if matches!(rest, "s" | "es" | "ed" | "d" | "ing") {
+        return true;
+    }
+    // A doubled final consonant: "stopped", "cancelling".
+    let mut chars = rest.chars();
+    match (lemma.chars().last(), chars.next()) {
+        (Some(a), Some(b)) if a == b => matches!(chars.as_str(), "ed" | "ing"),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inflects;
+
+    #[test]
+    fn inflections() {
+        for (w, l) in [
+            ("halted", "halt"),
+            ("halts", "halt"),
+            ("stopped", "stop"),
+            ("cancelling", "cancel"),
+            ("reduced", "reduce"),
+            ("reducing", "reduce"),
+            ("freezing", "freeze"),
+            ("cut", "cut"),
+        ] {
+            assert!(inflects(w, l), "{w} {l}");
+        }
+        assert!(!inflects("ending", "endin"));
+        assert!(!inflects("halter", "halt"));
+    }
 }

@@ -18,7 +18,7 @@ mod data;
 use std::collections::HashMap;
 
 pub use data::base;
-use data::{cues, frames, obligation, Frame};
+use data::{cues, frames, inflects, obligation, Frame};
 
 use dyad_language::{Annotated, Kind, Span, TokenKind};
 use serde::Serialize;
@@ -107,6 +107,9 @@ const VERBAL: &[&str] = &[
 /// Verbs that take another event as their complement ("agreed to send",
 /// "threatened to cut off", "refused to deploy"): the complement carries the claim.
 const CONTROL: &[&str] = &["AGREE", "THREATEN", "REJECT"];
+/// Cooperative types: stopped ("halted aid", "cancelled a visit"), they are a
+/// sanction.
+const COOPERATIVE: &[&str] = &["CONSULT", "AID", "COOPERATE", "SUPPORT", "AGREE"];
 /// Relations between entities rather than events.
 const RELATIONS: &[&str] = &["ALLY", "PRODUCES", "OPERATES", "DERIVED_FROM"];
 /// Types that, when the sentence names no other state, are coded against the
@@ -608,7 +611,10 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // the noun is the claim and the verb adds nothing. So is an event
             // requested of someone ("urged Iraq to cooperate").
             let governed = triggers[..ti].last().is_some_and(|&(j, g)| {
-                object_of(j, k) && VERBAL.contains(&g.kind.as_str()) && !denial(j)
+                object_of(j, k)
+                    && VERBAL.contains(&g.kind.as_str())
+                    && !denial(j)
+                    && lower.get(j + 1).is_none_or(|w| w != "to")
             }) || triggers[..ti]
                 .iter()
                 .any(|&(j, g)| g.kind == "REQUEST" && j + 7 > k && lower[k - 1] == "to");
@@ -637,6 +643,20 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 .last()
                 .filter(|&&(j, g)| object_of(j, k) && !VERBAL.contains(&g.kind.as_str()))
                 .map_or(k, |&(j, _)| j);
+            // "halted economic aid to Serbia", "cancelled a planned visit",
+            // "stop negotiations": cooperation stopped is a sanction.
+            let ceased = COOPERATIVE
+                .contains(&frame.kind.as_str())
+                .then(|| {
+                    (k.saturating_sub(4).max(s0)..k).rev().find(|&j| {
+                        c.cessation
+                            .iter()
+                            .any(|p| p.len() == 1 && inflects(&lower[j], &p[0]))
+                            && !actor_between(j, k)
+                    })
+                })
+                .flatten();
+            let head = ceased.unwrap_or(head);
             // A stance before the verb: refused, threatened, promised.
             let stance = cue_before(head, s0, &c.refuse, false)
                 .map(|p| (Stance::Refuse, p))
@@ -645,40 +665,33 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 .or_else(|| cue_before(head, s0, &c.commit, true).map(|p| (Stance::Commit, p)));
             let relation = RELATIONS.contains(&frame.kind.as_str());
             let stance = stance.filter(|_| !relation);
+            let base_kind = if ceased.is_some() {
+                "SANCTION"
+            } else {
+                frame.kind.as_str()
+            };
             let kind = match stance {
                 Some((Stance::Refuse, _)) => "REJECT".to_string(),
                 Some((Stance::Threat, _)) => "THREATEN".to_string(),
-                Some((Stance::Ready, _)) if CONFLICT.contains(&frame.kind.as_str()) => {
-                    "THREATEN".to_string()
-                }
+                Some((Stance::Ready, _)) if CONFLICT.contains(&base_kind) => "THREATEN".to_string(),
                 // An announced measure is the measure ("said it would cancel
                 // agreements"); one that hangs on "unless" is a threat.
-                Some((Stance::Commit, _))
-                    if CONFLICT.contains(&frame.kind.as_str()) && unless_after(k) =>
-                {
+                Some((Stance::Commit, _)) if CONFLICT.contains(&base_kind) && unless_after(k) => {
                     "THREATEN".to_string()
                 }
-                Some((Stance::Commit, _)) if CONFLICT.contains(&frame.kind.as_str()) => {
-                    frame.kind.clone()
-                }
+                Some((Stance::Commit, _)) if CONFLICT.contains(&base_kind) => base_kind.to_string(),
                 Some((Stance::Commit | Stance::Ready, _))
                     if unless_after(k)
-                        && !matches!(
-                            frame.kind.as_str(),
-                            "REQUEST" | "ACCUSE" | "REJECT" | "THREATEN"
-                        ) =>
+                        && !matches!(base_kind, "REQUEST" | "ACCUSE" | "REJECT" | "THREATEN") =>
                 {
                     "THREATEN".to_string()
                 }
                 Some((Stance::Commit | Stance::Ready, _))
-                    if !matches!(
-                        frame.kind.as_str(),
-                        "REQUEST" | "ACCUSE" | "REJECT" | "THREATEN"
-                    ) =>
+                    if !matches!(base_kind, "REQUEST" | "ACCUSE" | "REJECT" | "THREATEN") =>
                 {
                     "AGREE".to_string()
                 }
-                _ => frame.kind.clone(),
+                _ => base_kind.to_string(),
             };
             // Source: the nearest actor before the trigger that is not the object
             // of a preposition ("… cooperating with Russia regarding …"), nor the
@@ -874,6 +887,16 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // No target where the frame expects one: the first actor after the
             // trigger in its clause ("threatened to cut off electricity to the
             // Azerbaijani republic", "imposed a curfew in southeastern Turkey").
+            // A frame with no target of its own ("mobilize", "demonstrate") still
+            // takes one named after "against" or "toward".
+            if targets.is_empty() && frame.no_target && !passive {
+                if let Some(x) = (k + 1..(k + 10).min(s1))
+                    .find(|&j| matches!(lower[j].as_str(), "against" | "toward" | "towards"))
+                    .and_then(|j| in_sent.iter().find(|x| x.first > j && x.first <= j + 5))
+                {
+                    targets.extend(&x.entities);
+                }
+            }
             if targets.is_empty() && !passive && !relation && !frame.no_target {
                 let end = (k + 1..s1)
                     .find(|&j| lower[j] == ";" || c.reporting.iter().any(|p| phrase_at(j, p)))
@@ -956,16 +979,6 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 sources.truncate(1);
             }
             coded_sources.push((k, sources.clone()));
-            // "staged drills with its allies": a target that is the source itself
-            // ("its") names no second party.
-            targets.retain(|t| !sources.contains(t));
-            if (sources.is_empty() && targets.is_empty())
-                || (relation && (sources.is_empty() || targets.is_empty()))
-            {
-                continue;
-            }
-            // A domestic event: no target named and no other state in the
-            // sentence — the source's own state is the target.
             // An attack by no named actor: the state where it happened, as
             // PLOVER codes unattributed violence.
             let mut source_implied = false;
@@ -975,6 +988,23 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     source_implied = true;
                 }
             }
+            // A protest by unnamed people in a sentence about one state: its
+            // people protest to its government ("Islamic fundamentalists
+            // continued their hunger strike to demand the resignation of
+            // Algerian President …").
+            if sources.is_empty() && kind == "PROTEST" {
+                if let [st] = sentence_states.as_slice() {
+                    if let Some(&i) = state_entity.get(st) {
+                        sources.push(i);
+                        source_implied = true;
+                    }
+                }
+            }
+            // "staged drills with its allies": a target that is the source itself
+            // ("its") names no second party.
+            targets.retain(|t| !sources.contains(t));
+            // A domestic event: no target named and no other state in the
+            // sentence — the source's own state is the target.
             let mut implied = located;
             if targets.is_empty() && DOMESTIC.contains(&kind.as_str()) {
                 let states: Vec<&str> = sources.iter().filter_map(|&i| state_of(i)).collect();
@@ -986,6 +1016,11 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         }
                     }
                 }
+            }
+            if (sources.is_empty() && targets.is_empty())
+                || (relation && (sources.is_empty() || targets.is_empty()))
+            {
+                continue;
             }
             // "Russia and North Korea pledged to come to each other's aid": both ways.
             let mutual = between
