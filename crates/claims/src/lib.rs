@@ -58,6 +58,11 @@ pub struct Claim {
     /// The source is not named but implied: the state where an attack by
     /// unnamed actors happened ("a roadside bombing near Samarra").
     pub source_implied: bool,
+    /// The described group that acts for the source state ("Turkish
+    /// authorities"), when the source is a state standing for one.
+    pub source_agent: Option<usize>,
+    /// The described group for the target state.
+    pub target_agent: Option<usize>,
     /// Source and target act on each other ("cooperation between X and Y").
     pub symmetric: bool,
     /// Weapon entities involved.
@@ -1089,6 +1094,34 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 span_start,
                 toks[(k + 6).min(s1 - 1)].span.end.max(toks[k].span.end),
             );
+            // A described group acting for a state ("Turkish authorities",
+            // "Ukrainian officials") is that state as a party, the group its agent.
+            let as_states = |v: Vec<usize>| -> (Vec<usize>, Vec<(usize, usize)>) {
+                let mut out: Vec<usize> = Vec::new();
+                let mut agents: Vec<(usize, usize)> = Vec::new();
+                for i in v {
+                    let e = &a.entities[i];
+                    let j = match (
+                        e.kind,
+                        e.state.as_deref().and_then(|st| state_entity.get(st)),
+                    ) {
+                        (Kind::Group, Some(&j)) => {
+                            agents.push((j, i));
+                            j
+                        }
+                        _ => i,
+                    };
+                    if !out.contains(&j) {
+                        out.push(j);
+                    }
+                }
+                (out, agents)
+            };
+            let (sources, source_agents) = as_states(sources);
+            let (targets, target_agents) = as_states(targets);
+            let agent_of = |agents: &[(usize, usize)], p: Option<usize>| {
+                p.and_then(|p| agents.iter().find(|&&(j, _)| j == p).map(|&(_, g)| g))
+            };
             let sources_or_none: Vec<Option<usize>> = if sources.is_empty() {
                 vec![None]
             } else {
@@ -1109,7 +1142,10 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 pairs.push((Some(targets[0]), Some(sources[0])));
             }
             for (src, tgt) in pairs {
-                if src.is_some() && src == tgt && !implied {
+                // Two groups of one state ("Palestinian police … from Palestinian
+                // armed groups") are two parties; one actor twice is none.
+                let (sa, ta) = (agent_of(&source_agents, src), agent_of(&target_agents, tgt));
+                if src.is_some() && src == tgt && !implied && sa == ta {
                     continue;
                 }
                 // One claim per type and dyad in a sentence ("impose sanctions"),
@@ -1131,6 +1167,8 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     },
                     source: src,
                     target: tgt,
+                    source_agent: sa,
+                    target_agent: ta,
                     target_implied: implied,
                     source_implied,
                     symmetric: mutual,
@@ -1186,6 +1224,8 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                             target: Some(user),
                             target_implied: false,
                             source_implied: false,
+                            source_agent: None,
+                            target_agent: None,
                             symmetric: false,
                             items: items.clone(),
                             certainty,
@@ -1226,6 +1266,8 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 target: given.source,
                 target_implied: false,
                 source_implied: false,
+                source_agent: given.target_agent,
+                target_agent: given.source_agent,
                 symmetric: false,
                 items: Vec::new(),
                 quantity: None,

@@ -253,11 +253,15 @@ pub fn analysis_json(a: &Article) -> Value {
     };
     // A claim's party; an implied one (a domestic event's own state, the place
     // of an unattributed attack) says so.
-    let party = |i: Option<usize>, implied: bool| -> Value {
+    // its agent is the described group that acts for a state party.
+    let party = |i: Option<usize>, implied: bool, agent: Option<usize>| -> Value {
         let mut v = actor(i);
-        if implied {
-            if let Some(o) = v.as_object_mut() {
+        if let Some(o) = v.as_object_mut() {
+            if implied {
                 o.insert("implied".into(), Value::Bool(true));
+            }
+            if let Some(g) = agent.and_then(|g| lang.entities.get(g)) {
+                o.insert("agent".into(), json!({"id": g.id, "name": g.name}));
             }
         }
         v
@@ -269,8 +273,8 @@ pub fn analysis_json(a: &Article) -> Value {
                 "type": c.kind,
                 "mode": c.mode,
                 "cameo": c.cameo,
-                "source": party(c.source, c.source_implied),
-                "target": party(c.target, c.target_implied),
+                "source": party(c.source, c.source_implied, c.source_agent),
+                "target": party(c.target, c.target_implied, c.target_agent),
                 "symmetric": c.symmetric,
                 "certainty": c.certainty,
                 "attribution": actor(c.attribution),
