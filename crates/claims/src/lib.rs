@@ -769,11 +769,29 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // "As X are suspected of …, there is speculation that …": the
             // opening subordinate clause holds no subject for the main clause.
             let floor = sub_end.filter(|&e| k > e).unwrap_or(s0);
-            let mut src_actor = in_sent
-                .iter()
-                .rev()
-                .filter(|x| x.first >= floor)
-                .find(|x| x.last < before && !is_speaker(x) && !prep(x))
+            // "Russia's invasion of Ukraine", "Iran's recent launch of …": the
+            // owner of an event noun is its source, even after a preposition.
+            let possessor = in_sent.iter().rev().find(|x| {
+                x.last < k
+                    && x.last + 4 >= k
+                    && (lower[x.last].ends_with("'s")
+                        || lower[x.last].ends_with("\u{2019}s")
+                        || lower.get(x.last + 1).is_some_and(|w| {
+                            matches!(w.as_str(), "'s" | "\u{2019}s" | "'" | "\u{2019}")
+                        }))
+                    && (x.last + 1..k).all(|j| {
+                        lower[j].chars().all(|ch| ch.is_alphabetic() || ch == '-')
+                            || matches!(lower[j].as_str(), "'s" | "\u{2019}s" | "'" | "\u{2019}")
+                    })
+            });
+            let mut src_actor = possessor
+                .or_else(|| {
+                    in_sent
+                        .iter()
+                        .rev()
+                        .filter(|x| x.first >= floor)
+                        .find(|x| x.last < before && !is_speaker(x) && !prep(x))
+                })
                 .or_else(|| {
                     in_sent
                         .iter()
@@ -859,10 +877,16 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 targets = coordinated(x, true);
                 between = b;
             }
-            // "cooperation between Pyongyang and Tehran": the pair is the dyad.
-            if between && targets.len() >= 2 {
-                sources = vec![targets[0]];
-                targets.drain(..1);
+            // "cooperation between Pyongyang and Tehran": the pair is the dyad;
+            // "links among Russia, Iran and North Korea": every pair is one.
+            let among: Vec<usize> = if between && targets.len() >= 2 {
+                std::mem::take(&mut targets)
+            } else {
+                Vec::new()
+            };
+            if let [first, rest @ ..] = among.as_slice() {
+                sources = vec![*first];
+                targets = rest.to_vec();
             }
             // Passive voice ("X are accused of …", "X was attacked by Y") and
             // "X are under sanctions": the subject receives the action; the agent,
@@ -878,9 +902,32 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         "is" | "are" | "was" | "were" | "been" | "being" | "be"
                     )
                 });
-            let under = (k.saturating_sub(2).max(s0)..k).any(|j| lower[j] == "under")
-                && frame.kind == "SANCTION";
-            let passive = (passive || under) && !frame.flip && !relation;
+            // "Iran is under broad US sanctions", "North Korea faces a UN arms
+            // embargo": the subject is the target, a party named right before
+            // the noun its source.
+            let undergoes = matches!(frame.kind.as_str(), "SANCTION" | "ACCUSE")
+                .then(|| {
+                    (k.saturating_sub(5).max(s0)..k).find(|&j| {
+                        matches!(
+                            lower[j].as_str(),
+                            "under" | "faces" | "face" | "faced" | "facing"
+                        )
+                    })
+                })
+                .flatten();
+            if let Some(u) = undergoes {
+                let by = in_sent.iter().find(|x| x.first > u && x.last < k);
+                let subject = in_sent
+                    .iter()
+                    .rev()
+                    .find(|x| x.last < u && !is_speaker(x) && !prep(x));
+                if let Some(subj) = subject {
+                    targets = coordinated(subj, false);
+                    sources = by.map(|x| x.entities.clone()).unwrap_or_default();
+                    src_actor = Some(subj);
+                }
+            }
+            let passive = passive && undergoes.is_none() && !frame.flip && !relation;
             if passive {
                 let by = (k + 1..(k + 6).min(s1)).find(|&j| lower[j] == "by");
                 let agent =
@@ -902,11 +949,22 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     targets.extend(&x.entities);
                 }
             }
-            if targets.is_empty() && !passive && !relation && !frame.no_target {
+            if targets.is_empty() && !passive && !relation && !frame.no_target && !frame.flip {
+                // The search stops at the next trigger, which owns what follows
+                // it; a threat's target often stands in its condition.
+                // (Unless that trigger is its object: "refused to respond to a
+                // demand from the US President".)
+                let next_trigger = triggers[ti + 1..]
+                    .iter()
+                    .map(|&(j, _)| j)
+                    .find(|&j| !(j <= k + 5 && !actor_between(k, j)))
+                    .unwrap_or(s1);
+                let reach = if kind == "THREATEN" { s1 } else { k + 14 };
                 let end = (k + 1..s1)
                     .find(|&j| lower[j] == ";" || c.reporting.iter().any(|p| phrase_at(j, p)))
                     .unwrap_or(s1)
-                    .min(k + 14);
+                    .min(reach)
+                    .min(if kind == "THREATEN" { s1 } else { next_trigger });
                 if let Some(x) = in_sent.iter().find(|x| {
                     x.first > k
                         && x.last < end
@@ -971,6 +1029,16 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 _ => {
                     if frame.flip {
                         std::mem::swap(&mut sources, &mut targets);
+                        // "buying the drone Shahed-136", "received Fath-360
+                        // missiles": with no seller named, the weapon's maker.
+                        if sources.is_empty() {
+                            let maker = (k..s1)
+                                .filter_map(|j| weapons.iter().find(|w| w.0 == j))
+                                .filter_map(|&(_, _, w)| a.entities[w].state.as_deref())
+                                .find_map(|st| state_entity.get(st).copied())
+                                .filter(|m| !targets.contains(m));
+                            sources.extend(maker);
+                        }
                     }
                 }
             }
@@ -1140,6 +1208,14 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             }
             if mutual && !between && sources.len() == 1 && targets.len() == 1 {
                 pairs.push((Some(targets[0]), Some(sources[0])));
+            }
+            if among.len() > 2 {
+                pairs.clear();
+                for (i, &x) in among.iter().enumerate() {
+                    for &y in &among[i + 1..] {
+                        pairs.push((Some(x), Some(y)));
+                    }
+                }
             }
             for (src, tgt) in pairs {
                 // Two groups of one state ("Palestinian police … from Palestinian
