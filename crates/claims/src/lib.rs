@@ -957,7 +957,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 let next_trigger = triggers[ti + 1..]
                     .iter()
                     .map(|&(j, _)| j)
-                    .find(|&j| !(j <= k + 5 && !actor_between(k, j)))
+                    .find(|&j| j > k + 5 || actor_between(k, j))
                     .unwrap_or(s1);
                 let reach = if kind == "THREATEN" { s1 } else { k + 14 };
                 let end = (k + 1..s1)
