@@ -54,6 +54,7 @@ pub(crate) struct Cues {
     pub reported_things: Vec<Vec<String>>,
     pub made_by: Vec<Vec<String>>,
     pub cessation: Vec<Vec<String>>,
+    pub topic: Vec<Vec<String>>,
 }
 
 fn parse_frames(src: &str, out: &mut HashMap<String, Vec<Frame>>) {
@@ -146,6 +147,7 @@ pub(crate) fn cues() -> &'static Cues {
                 "reported-things" => &mut c.reported_things,
                 "made-by" => &mut c.made_by,
                 "cessation" => &mut c.cessation,
+                "topic" => &mut c.topic,
                 _ => continue,
             };
             list.push(phrase);

@@ -280,11 +280,29 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         let sentence_start = out.len();
         let s0 = toks.partition_point(|t| t.span.start < s.start);
         let s1 = toks.partition_point(|t| t.span.start < s.end);
+        // "North Korean-made missiles", "Western-supplied weapons": a state
+        // marked as a weapon's origin is no party, only the maker.
+        let origin_marked = |x: &Actor| {
+            let rest = match lower[x.last].split_once('-') {
+                Some((_, r)) => r.to_string(),
+                None => text[toks[x.last].span.end..]
+                    .strip_prefix('-')
+                    .unwrap_or("")
+                    .to_lowercase(),
+            };
+            c.made_by
+                .iter()
+                .any(|p| p.len() == 1 && rest.starts_with(p[0].as_str()))
+        };
+        let origins: Vec<&Actor> = actors
+            .iter()
+            .filter(|x| x.first >= s0 && x.last < s1 && origin_marked(x))
+            .collect();
         let in_sent: Vec<&Actor> = actors
             .iter()
-            .filter(|x| x.first >= s0 && x.last < s1)
+            .filter(|x| x.first >= s0 && x.last < s1 && !origin_marked(x))
             .collect();
-        if in_sent.is_empty() {
+        if in_sent.is_empty() && origins.is_empty() {
             continue;
         }
         // Attribution of the sentence: "according to X", "X said", "said X".
@@ -548,7 +566,19 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             }) else {
                 continue;
             };
+            // "ATACMS missiles, fired from US-made launchers": a participle
+            // describing a weapon, unless an agent follows ("fired by Russia").
+            let describes_weapon = k > s0 + 1
+                && lower[k].ends_with("ed")
+                && {
+                    let before = if lower[k - 1] == "," { k - 2 } else { k - 1 };
+                    weapons
+                        .iter()
+                        .any(|&(w0, w1, _)| w0 <= before && before <= w1)
+                }
+                && !(k + 1..(k + 4).min(s1)).any(|j| lower[j] == "by");
             if weapon_head(k)
+                || describes_weapon
                 || c.not_events.iter().any(|p| phrase_at(k, p))
                 || consumed.contains(&k)
                 || in_condition(k)
@@ -640,7 +670,13 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             let denies = (denial(k)
                 && (reported_thing || triggers.get(ti + 1).is_some_and(|&(j, _)| object_of(k, j))))
                 || (dismissal && reported_thing);
-            if governed || light || denies {
+            // "cooperating with Russia regarding military equipment and arms
+            // deals": a noun after a topic word names what an earlier event is
+            // about.
+            let topic = ti > 0
+                && (k.saturating_sub(5).max(triggers[ti - 1].0)..k)
+                    .any(|j| c.topic.iter().any(|p| p.len() == 1 && p[0] == lower[j]));
+            if governed || light || denies || topic {
                 continue;
             }
             // Cues stand before the verb of an event noun ("agreed to provide aid").
@@ -802,9 +838,15 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             let mut sources: Vec<usize> = Vec::new();
             // A purpose clause shares the main clause's subject: "Pak visited
             // Iran to discuss cooperation" — Pak discusses, not Iran.
+            // So does a participle clause: "Russia attacked Ukraine …, striking
+            // power plants".
+            let participle = k > s0 + 1
+                && lower[k - 1] == ","
+                && lower[k].ends_with("ing")
+                && src_actor.is_none_or(|x| x.last + 2 < k);
             let inherited = (stance.is_none()
                 && k > s0
-                && lower[k - 1] == "to"
+                && (lower[k - 1] == "to" || participle)
                 && !in_sent
                     .iter()
                     .any(|x| x.last + 2 == k && x.first > s0 && lower[x.first - 1] == "for"))
@@ -1056,7 +1098,15 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // PLOVER codes unattributed violence.
             let mut source_implied = false;
             if sources.is_empty() && matches!(kind.as_str(), "ASSAULT" | "COERCE") {
-                if let Some(&(_, _, p)) = places.iter().find(|&&(p0, _, _)| p0 >= s0 && p0 < s1) {
+                // (Not the target's own state: "the attack hit Ukraine's regions,
+                // from Kharkiv …" names where it hit, not who struck.)
+                let target_states: Vec<&str> =
+                    targets.iter().filter_map(|&t| state_of(t)).collect();
+                if let Some(&(_, _, p)) = places.iter().find(|&&(p0, _, p)| {
+                    p0 >= s0
+                        && p0 < s1
+                        && !state_of(p).is_some_and(|st| target_states.contains(&st))
+                }) {
                     sources.push(p);
                     source_implied = true;
                 }
@@ -1173,7 +1223,11 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         e.kind,
                         e.state.as_deref().and_then(|st| state_entity.get(st)),
                     ) {
-                        (Kind::Group, Some(&j)) => {
+                        // … and so is an organisation known only as a state's
+                        // ("Russia's defence ministry", "the Umma party").
+                        (Kind::Group, Some(&j)) | (Kind::Organization, Some(&j))
+                            if e.kind == Kind::Group || !e.known =>
+                        {
                             agents.push((j, i));
                             j
                         }
@@ -1265,22 +1319,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             if matches!(kind.as_str(), "ASSAULT" | "OPERATES" | "MOBILIZE") {
                 let lo = head.saturating_sub(2).max(s0);
                 let hi = (k + 10).min(s1);
-                for x in in_sent.iter().filter(|x| x.first >= lo && x.last < hi) {
-                    let tok = &lower[x.last];
-                    let rest = match tok.split_once('-') {
-                        Some((_, r)) => r.to_string(),
-                        None => text[toks[x.last].span.end..]
-                            .strip_prefix('-')
-                            .unwrap_or("")
-                            .to_lowercase(),
-                    };
-                    if !c
-                        .made_by
-                        .iter()
-                        .any(|p| p.len() == 1 && rest.starts_with(p[0].as_str()))
-                    {
-                        continue;
-                    }
+                for x in origins.iter().filter(|x| x.first >= lo && x.last < hi) {
                     let Some(maker) = x.entities.first().copied() else {
                         continue;
                     };
