@@ -748,21 +748,28 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 {
                     j -= 1;
                 }
-                j > s0
+                // "his National Day speech": a name inside a possessed phrase.
+                let possessed = x.first > s0
                     && matches!(
-                        lower[j - 1].as_str(),
-                        "of" | "to"
-                            | "with"
-                            | "for"
-                            | "in"
-                            | "from"
-                            | "on"
-                            | "at"
-                            | "between"
-                            | "against"
-                            | "toward"
-                            | "towards"
-                    )
+                        lower[x.first - 1].as_str(),
+                        "its" | "their" | "his" | "her" | "our"
+                    );
+                possessed
+                    || j > s0
+                        && matches!(
+                            lower[j - 1].as_str(),
+                            "of" | "to"
+                                | "with"
+                                | "for"
+                                | "in"
+                                | "from"
+                                | "on"
+                                | "at"
+                                | "between"
+                                | "against"
+                                | "toward"
+                                | "towards"
+                        )
             };
             // "Kim Yo-jong, vice director of the Central Committee, criticized …":
             // the subject stands before the apposition.
@@ -829,11 +836,15 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         .find(|x| x.last < before && !is_speaker(x) && !prep(x))
                 })
                 .or_else(|| {
-                    in_sent
-                        .iter()
-                        .rev()
-                        .filter(|x| x.first >= floor)
-                        .find(|x| x.last < k && !is_speaker(x))
+                    in_sent.iter().rev().filter(|x| x.first >= floor).find(|x| {
+                        x.last < k
+                            && !is_speaker(x)
+                            && !(x.first > s0
+                                && matches!(
+                                    lower[x.first - 1].as_str(),
+                                    "its" | "their" | "his" | "her" | "our"
+                                ))
+                    })
                 });
             let mut sources: Vec<usize> = Vec::new();
             // A purpose clause shares the main clause's subject: "Pak visited
@@ -1223,10 +1234,14 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         e.kind,
                         e.state.as_deref().and_then(|st| state_entity.get(st)),
                     ) {
-                        // … and so is an organisation known only as a state's
-                        // ("Russia's defence ministry", "the Umma party").
+                        // … and so is an organisation named as a state's own
+                        // ("Russia's defence ministry").
                         (Kind::Group, Some(&j)) | (Kind::Organization, Some(&j))
-                            if e.kind == Kind::Group || !e.known =>
+                            if e.kind == Kind::Group
+                                || (!e.known
+                                    && e.state.as_deref().is_some_and(|st| {
+                                        e.id.starts_with(&format!("{}-", st.to_lowercase()))
+                                    })) =>
                         {
                             agents.push((j, i));
                             j
