@@ -327,6 +327,20 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         .map(|y| (*y, and))
                 } else {
                     let mut j = cur.first;
+                    // Over a title before the name: "and Japanese Prime
+                    // Minister Fumio Kishida".
+                    let mut t = j;
+                    while t > s0
+                        && t + 5 > j
+                        && (toks[t - 1].text(text).starts_with(char::is_uppercase)
+                            || in_sent.iter().any(|a| a.first < t && t <= a.last + 1))
+                        && !matches!(lower[t - 1].as_str(), "and" | ",")
+                    {
+                        t -= 1;
+                    }
+                    if t < j && t > s0 && lower[t - 1] == "and" {
+                        j = t;
+                    }
                     j -= usize::from(j > s0 && lower[j - 1] == "the");
                     let and = j > s0 && lower[j - 1] == "and";
                     j -= usize::from(and);
@@ -981,13 +995,25 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 }
             }
             let passive = passive && undergoes.is_none() && !frame.flip && !relation;
-            if passive {
+            // "missiles that were fired at Ukrainian cities": the passive's
+            // subject is the relative's head, not an actor before it.
+            let relative = passive
+                && (k.saturating_sub(4).max(s0)..k)
+                    .any(|j| matches!(lower[j].as_str(), "that" | "which" | "who"));
+            if passive && !relative {
                 let by = (k + 1..(k + 6).min(s1)).find(|&j| lower[j] == "by");
                 let agent =
                     by.and_then(|j| in_sent.iter().find(|x| x.first > j && x.first <= j + 3));
                 targets = std::mem::take(&mut sources);
                 sources = agent.map(|x| x.entities.clone()).unwrap_or_default();
+            } else if relative {
+                let by = (k + 1..(k + 6).min(s1)).find(|&j| lower[j] == "by");
+                sources = by
+                    .and_then(|j| in_sent.iter().find(|x| x.first > j && x.first <= j + 3))
+                    .map(|x| x.entities.clone())
+                    .unwrap_or_default();
             }
+            let passive = passive && !relative;
             let mut located = false;
             // No target where the frame expects one: the first actor after the
             // trigger in its clause ("threatened to cut off electricity to the
@@ -1002,7 +1028,17 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     targets.extend(&x.entities);
                 }
             }
-            if targets.is_empty() && !passive && !relation && !frame.no_target && !frame.flip {
+            // ("The two countries cooperate": a plural subject of a mutual event
+            // is the dyad itself.)
+            let mutual_subject = sources.len() >= 2
+                && matches!(kind.as_str(), "COOPERATE" | "CONSULT" | "ALLY" | "AGREE");
+            if targets.is_empty()
+                && !passive
+                && !relation
+                && !frame.no_target
+                && !frame.flip
+                && !mutual_subject
+            {
                 // The search stops at the next trigger, which owns what follows
                 // it; a threat's target often stands in its condition.
                 // (Unless that trigger is its object: "refused to respond to a
@@ -1014,7 +1050,12 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     .unwrap_or(s1);
                 let reach = if kind == "THREATEN" { s1 } else { k + 14 };
                 let end = (k + 1..s1)
-                    .find(|&j| lower[j] == ";" || c.reporting.iter().any(|p| phrase_at(j, p)))
+                    .find(|&j| {
+                        lower[j] == ";"
+                            || c.reporting.iter().any(|p| phrase_at(j, p))
+                            || (lower[j] == ","
+                                && lower.get(j + 1).is_some_and(|w| w == "and" || w == "but"))
+                    })
                     .unwrap_or(s1)
                     .min(reach)
                     .min(if kind == "THREATEN" { s1 } else { next_trigger });
@@ -1031,6 +1072,21 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     // "reimposed blockades in the West Bank": the place's state.
                     targets.push(p);
                     located = true;
+                }
+            }
+            // "Yoon and Kishida condemned the launch": a verbal event about an
+            // event told before is aimed at that event's source.
+            if targets.is_empty() && VERBAL.contains(&kind.as_str()) {
+                if let Some(&(_, object)) = triggers.get(ti + 1).filter(|&&(j, _)| object_of(k, j))
+                {
+                    let sentence_of = |pos: usize| a.sentences.partition_point(|x| x.end <= pos);
+                    let here = sentence_of(toks[k].span.start);
+                    let earlier = out.iter().rev().find(|o| {
+                        o.kind == object.kind
+                            && o.source.is_some_and(|src| !sources.contains(&src))
+                            && sentence_of(o.evidence.start) + 3 >= here
+                    });
+                    targets.extend(earlier.and_then(|o| o.source));
                 }
             }
             // An obligation: the one who must is the target; the speaker, or
