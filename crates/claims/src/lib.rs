@@ -1224,14 +1224,23 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 .filter(|(t, _, _)| *t >= s0 && *t < s1)
                 .map(|&(_, _, e)| e)
                 .collect();
+            // The time of the event: the calendar time in the sentence nearest
+            // its verb; with none, the last one told in the sentences just
+            // before (the story's time), as a reader takes it.
+            let at = toks[head].span.start;
             let time = a
                 .times
                 .iter()
-                .position(|t| t.span.start >= toks[head].span.start && t.span.end <= s.end)
+                .enumerate()
+                .filter(|(_, t)| t.span.start >= s.start && t.span.end <= s.end && calendar_time(t))
+                .min_by_key(|(_, t)| t.span.start.abs_diff(at))
+                .map(|(i, _)| i)
                 .or_else(|| {
-                    a.times
-                        .iter()
-                        .position(|t| t.span.start >= s.start && t.span.end <= s.end)
+                    let here = a.sentences.partition_point(|x| x.end <= s.start);
+                    let from = a.sentences[here.saturating_sub(3)].start;
+                    a.times.iter().rposition(|t| {
+                        t.span.start >= from && t.span.end <= s.start && calendar_time(t)
+                    })
                 });
             let when = when_of(text, a, time, s);
             // The quantity of an event noun stands right before it ("more than 80
@@ -1491,6 +1500,18 @@ fn inherit_targets(a: &Annotated, out: &mut [Claim]) {
     }
 }
 
+/// A time that places an event on the calendar: a date or time of day with
+/// a value ("2024-04-23", "2023-07"), not a duration, set or "now".
+fn calendar_time(t: &dyad_language::TimeExpr) -> bool {
+    matches!(
+        t.kind,
+        dyad_language::TimeType::Date | dyad_language::TimeType::Time
+    ) && t
+        .value
+        .as_deref()
+        .is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// The last day of a period value (`2023` → `2023-12-31`, `2024-02` → `2024-02-29`).
 fn period_end(v: &str) -> Option<String> {
     let parts: Vec<&str> = v.split('-').collect();
@@ -1532,11 +1553,17 @@ fn when_of(text: &str, a: &Annotated, time: Option<usize>, sentence: &Span) -> O
         .iter()
         .position(|t| word_before(t.span.start) == "since")
     {
-        let start = in_sentence[pos].value.clone()?;
+        let mut start = in_sentence[pos].value.clone()?;
+        // A decade ("the 1980s" → "198") starts with its first year.
+        if start.len() == 3 && start.chars().all(|c| c.is_ascii_digit()) {
+            start.push('0');
+        }
+        // Until the next date told, or until the report.
         let end = in_sentence[pos + 1..]
             .iter()
             .find(|t| t.kind == dyad_language::TimeType::Date)
             .and_then(|t| t.value.clone())
+            .or_else(|| a.published.clone())
             .unwrap_or_default();
         return Some(format!("{start}/{end}"));
     }

@@ -46,6 +46,8 @@ pub struct Annotated {
     pub quantities: Vec<Quantity>,
     /// Back-references to states ("the two nations").
     pub references: Vec<Reference>,
+    /// The publication date the times were read against (`YYYY-MM-DD`).
+    pub published: Option<String>,
 }
 
 /// Annotates a text; `published` (`YYYY-MM-DD`) anchors relative times.
@@ -72,5 +74,6 @@ pub fn annotate(text: &str, published: Option<&str>) -> Annotated {
         entities,
         quantities,
         references,
+        published: dct.map(|d| d.iso()),
     }
 }
