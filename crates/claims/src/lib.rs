@@ -239,6 +239,11 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             })
         })
     };
+    // Whether token `k` lies in a weapon mention (mentions sorted by start).
+    let in_weapon = |k: usize| {
+        let i = weapons.partition_point(|w| w.0 <= k);
+        weapons[..i].iter().rev().take(4).any(|&(_, w1, _)| k <= w1)
+    };
     // "attack drone", "supply ship": an uninflected trigger word that modifies
     // a weapon noun. "launched drones", "to supply missiles" are verbs.
     let weapon_head = |k: usize| {
@@ -260,9 +265,14 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     | "not"
                     | "they"
                     | "we"
-            ) || actors.iter().any(|x| x.last + 1 == k));
+            ) || {
+                // Actors are sorted by their first token; one ending right
+                // before `k` starts at most a few tokens earlier.
+                let hi = actors.partition_point(|x| x.first < k);
+                actors[..hi].iter().rev().take(16).any(|x| x.last + 1 == k)
+            });
         if lower[k] != bases[k] || verb_before {
-            return weapons.iter().any(|&(w0, w1, _)| w0 <= k && k <= w1);
+            return in_weapon(k);
         }
         let next = if lower.get(k + 1).map(String::as_str) == Some("-") {
             k + 2
@@ -272,7 +282,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         lower
             .get(next)
             .is_some_and(|w| c.weapon_heads.iter().any(|h| h.len() == 1 && h[0] == *w))
-            || weapons.iter().any(|&(w0, w1, _)| w0 <= k && k <= w1)
+            || in_weapon(k)
     };
 
     let mut out: Vec<Claim> = Vec::new();
@@ -294,14 +304,26 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 .iter()
                 .any(|p| p.len() == 1 && rest.starts_with(p[0].as_str()))
         };
-        let origins: Vec<&Actor> = actors
+        // Actors are sorted by their first token.
+        let here = &actors
+            [actors.partition_point(|x| x.first < s0)..actors.partition_point(|x| x.first < s1)];
+        let origins: Vec<&Actor> = here
             .iter()
-            .filter(|x| x.first >= s0 && x.last < s1 && origin_marked(x))
+            .filter(|x| x.last < s1 && origin_marked(x))
             .collect();
-        let in_sent: Vec<&Actor> = actors
+        let in_sent: Vec<&Actor> = here
             .iter()
-            .filter(|x| x.first >= s0 && x.last < s1 && !origin_marked(x))
+            .filter(|x| x.last < s1 && !origin_marked(x))
             .collect();
+        // The sentence's weapons, places, times and quantities (all sorted).
+        let sw =
+            &weapons[weapons.partition_point(|w| w.0 < s0)..weapons.partition_point(|w| w.0 < s1)];
+        let sp =
+            &places[places.partition_point(|p| p.0 < s0)..places.partition_point(|p| p.0 < s1)];
+        let t_lo = a.times.partition_point(|t| t.span.start < s.start);
+        let t_hi = a.times.partition_point(|t| t.span.start < s.end);
+        let q_lo = a.quantities.partition_point(|q| q.span.start < s.start);
+        let q_hi = a.quantities.partition_point(|q| q.span.start < s.end);
         if in_sent.is_empty() && origins.is_empty() {
             continue;
         }
@@ -586,9 +608,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 && lower[k].ends_with("ed")
                 && {
                     let before = if lower[k - 1] == "," { k - 2 } else { k - 1 };
-                    weapons
-                        .iter()
-                        .any(|&(w0, w1, _)| w0 <= before && before <= w1)
+                    in_weapon(before)
                 }
                 && !(k + 1..(k + 4).min(s1)).any(|j| lower[j] == "by");
             if weapon_head(k)
@@ -1066,8 +1086,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         && !x.entities.iter().any(|e| sources.contains(e))
                 }) {
                     targets.extend(&x.entities);
-                } else if let Some(&(_, _, p)) =
-                    places.iter().find(|&&(p0, p1, _)| p0 > k && p1 < end)
+                } else if let Some(&(_, _, p)) = sp.iter().find(|&&(p0, p1, _)| p0 > k && p1 < end)
                 {
                     // "reimposed blockades in the West Bank": the place's state.
                     targets.push(p);
@@ -1081,11 +1100,14 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 {
                     let sentence_of = |pos: usize| a.sentences.partition_point(|x| x.end <= pos);
                     let here = sentence_of(toks[k].span.start);
-                    let earlier = out.iter().rev().find(|o| {
-                        o.kind == object.kind
-                            && o.source.is_some_and(|src| !sources.contains(&src))
-                            && sentence_of(o.evidence.start) + 3 >= here
-                    });
+                    let earlier = out
+                        .iter()
+                        .rev()
+                        .take_while(|o| sentence_of(o.evidence.start) + 3 >= here)
+                        .find(|o| {
+                            o.kind == object.kind
+                                && o.source.is_some_and(|src| !sources.contains(&src))
+                        });
                     targets.extend(earlier.and_then(|o| o.source));
                 }
             }
@@ -1108,12 +1130,12 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             }
             // Relations between weapons and their makers or users: "the drone
             // Shahed-136, made by Iran" (producer after "by", weapon before).
-            let weapon_before = weapons
+            let weapon_before = sw
                 .iter()
                 .rev()
                 .find(|(t, _, _)| *t < k && *t >= s0)
                 .map(|&(_, _, e)| e);
-            let weapon_after = weapons
+            let weapon_after = sw
                 .iter()
                 .find(|(t, _, _)| *t > k && *t < s1)
                 .map(|&(_, _, e)| e);
@@ -1142,7 +1164,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         // missiles": with no seller named, the weapon's maker.
                         if sources.is_empty() {
                             let maker = (k..s1)
-                                .filter_map(|j| weapons.iter().find(|w| w.0 == j))
+                                .filter_map(|j| sw.iter().find(|w| w.0 == j))
                                 .filter_map(|&(_, _, w)| a.entities[w].state.as_deref())
                                 .find_map(|st| state_entity.get(st).copied())
                                 .filter(|m| !targets.contains(m));
@@ -1169,7 +1191,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 // from Kharkiv …" names where it hit, not who struck.)
                 let target_states: Vec<&str> =
                     targets.iter().filter_map(|&t| state_of(t)).collect();
-                if let Some(&(_, _, p)) = places.iter().find(|&&(p0, _, p)| {
+                if let Some(&(_, _, p)) = sp.iter().find(|&&(p0, _, p)| {
                     p0 >= s0
                         && p0 < s1
                         && !state_of(p).is_some_and(|st| target_states.contains(&st))
@@ -1219,7 +1241,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         || (lower[j] == "one"
                             && lower.get(j + 1).is_some_and(|w| w.starts_with("another")))
                 });
-            let items: Vec<usize> = weapons
+            let items: Vec<usize> = sw
                 .iter()
                 .filter(|(t, _, _)| *t >= s0 && *t < s1)
                 .map(|&(_, _, e)| e)
@@ -1228,21 +1250,16 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // its verb; with none, the last one told in the sentences just
             // before (the story's time), as a reader takes it.
             let at = toks[head].span.start;
-            let time = a
-                .times
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| t.span.start >= s.start && t.span.end <= s.end && calendar_time(t))
-                .min_by_key(|(_, t)| t.span.start.abs_diff(at))
-                .map(|(i, _)| i)
+            let time = (t_lo..t_hi)
+                .filter(|&i| a.times[i].span.end <= s.end && calendar_time(&a.times[i]))
+                .min_by_key(|&i| a.times[i].span.start.abs_diff(at))
                 .or_else(|| {
                     let here = a.sentences.partition_point(|x| x.end <= s.start);
                     let from = a.sentences[here.saturating_sub(3)].start;
-                    a.times.iter().rposition(|t| {
-                        t.span.start >= from && t.span.end <= s.start && calendar_time(t)
-                    })
+                    let p_lo = a.times.partition_point(|t| t.span.start < from);
+                    (p_lo..t_lo).rev().find(|&i| calendar_time(&a.times[i]))
                 });
-            let when = when_of(text, a, time, s);
+            let when = when_of(text, a, time, &a.times[t_lo..t_hi]);
             // The quantity of an event noun stands right before it ("more than 80
             // rounds of military drills"); else the first after the verb.
             let after_source = src_actor.map_or(toks[s0].span.start, |x| toks[x.last].span.end);
@@ -1250,14 +1267,16 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 .span
                 .start
                 .max(after_source);
-            let quantity = a
-                .quantities
-                .iter()
-                .position(|q| q.span.start >= near_before && q.span.end <= toks[k].span.start)
+            let quantity = (q_lo..q_hi)
+                .find(|&i| {
+                    let q = &a.quantities[i];
+                    q.span.start >= near_before && q.span.end <= toks[k].span.start
+                })
                 .or_else(|| {
-                    a.quantities
-                        .iter()
-                        .position(|q| q.span.start >= toks[head].span.start && q.span.end <= s.end)
+                    (q_lo..q_hi).find(|&i| {
+                        let q = &a.quantities[i];
+                        q.span.start >= toks[head].span.start && q.span.end <= s.end
+                    })
                 });
             // Certainty cues stand before the stance ("could agree to send"), or
             // before the trigger when there is none.
@@ -1486,14 +1505,16 @@ fn inherit_targets(a: &Annotated, out: &mut [Claim]) {
             continue;
         }
         let here = sentence_of(out[i].evidence.start);
-        let found = out[..i].iter().rev().find(|o| {
-            let there = sentence_of(o.evidence.start);
-            there < here
-                && there + 2 >= here
-                && o.kind == out[i].kind
-                && o.source == out[i].source
-                && o.target.is_some()
-        });
+        let found = out[..i]
+            .iter()
+            .rev()
+            .take_while(|o| sentence_of(o.evidence.start) + 2 >= here)
+            .find(|o| {
+                sentence_of(o.evidence.start) < here
+                    && o.kind == out[i].kind
+                    && o.source == out[i].source
+                    && o.target.is_some()
+            });
         if let Some(t) = found.and_then(|o| o.target) {
             out[i].target = Some(t);
         }
@@ -1533,7 +1554,12 @@ fn period_end(v: &str) -> Option<String> {
 /// The time of a claim: a "since X" in its sentence opens an interval that the
 /// next date closes; "by (the end of) X" closes an open one; otherwise the value
 /// of the claim's time expression.
-fn when_of(text: &str, a: &Annotated, time: Option<usize>, sentence: &Span) -> Option<String> {
+fn when_of(
+    text: &str,
+    a: &Annotated,
+    time: Option<usize>,
+    sentence_times: &[dyad_language::TimeExpr],
+) -> Option<String> {
     let word_before = |start: usize| {
         text[..start]
             .trim_end()
@@ -1542,12 +1568,9 @@ fn when_of(text: &str, a: &Annotated, time: Option<usize>, sentence: &Span) -> O
             .unwrap_or("")
             .to_lowercase()
     };
-    let in_sentence: Vec<&dyad_language::TimeExpr> = a
-        .times
+    let in_sentence: Vec<&dyad_language::TimeExpr> = sentence_times
         .iter()
-        .filter(|t| {
-            t.span.start >= sentence.start && t.span.end <= sentence.end && t.value.is_some()
-        })
+        .filter(|t| t.value.is_some())
         .collect();
     if let Some(pos) = in_sentence
         .iter()
