@@ -87,16 +87,7 @@ pub fn run(
     if !jsonl {
         out.write_all(b"\n]\n")?;
     }
-    out.flush()?;
-    bar.finish_and_clear();
-    if failed > 0 {
-        eprintln!(
-            "dyad: {failed} of {} inputs failed",
-            files.len().max(failed)
-        );
-        return Ok(ExitCode::from(1));
-    }
-    Ok(ExitCode::SUCCESS)
+    crate::finish_batch(out, &bar, failed, files.len())
 }
 
 /// The most article text the language stage reads (4 MiB, about 600,000 words).

@@ -335,13 +335,21 @@ fn extract(
     if matches!(format, OutFormat::Json) && many {
         out.write_all(b"\n]\n")?;
     }
+    finish_batch(out, &bar, failed, files.len())
+}
+
+/// Ends a batch: flushes the output, clears the progress bar and turns the
+/// failures into the exit code (each failed input was already named).
+pub(crate) fn finish_batch(
+    mut out: impl Write,
+    bar: &ProgressBar,
+    failed: usize,
+    total: usize,
+) -> anyhow::Result<ExitCode> {
     out.flush()?;
     bar.finish_and_clear();
     if failed > 0 {
-        eprintln!(
-            "dyad: {failed} of {} inputs failed",
-            files.len().max(failed)
-        );
+        eprintln!("dyad: {failed} of {} inputs failed", total.max(failed));
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
