@@ -989,6 +989,32 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         "is" | "are" | "was" | "were" | "been" | "being" | "be"
                     )
                 });
+            // "the two heavily sanctioned governments": a participle before the
+            // party it describes is a passive with that party as its subject.
+            let adjectival = k > s0
+                && lower[k].ends_with("ed")
+                && !passive
+                && matches!(
+                    lower[k - 1].as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "two"
+                        | "both"
+                        | "heavily"
+                        | "newly"
+                        | "recently"
+                        | "widely"
+                        | "internationally"
+                )
+                && in_sent.iter().any(|x| x.first == k + 1);
+            if adjectival {
+                if let Some(x) = in_sent.iter().find(|x| x.first == k + 1) {
+                    src_actor = None;
+                    sources = Vec::new();
+                    targets = coordinated(x, true);
+                }
+            }
             // "Iran is under broad US sanctions", "North Korea faces a UN arms
             // embargo": the subject is the target, a party named right before
             // the noun its source.

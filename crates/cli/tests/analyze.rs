@@ -102,3 +102,44 @@ fn scraped_seed_like_text_is_cleaned() {
     assert_eq!(a["images"][0]["credit"], "AFP");
     assert_eq!(a["paragraphs"].as_array().map(Vec::len), Some(1));
 }
+
+#[test]
+fn a_batch_prints_a_line_per_input_and_names_failures() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/");
+    for name in [
+        "meridianpost-2024-04-24-nk-delegation-iran.html",
+        "northernledger-2024-04-25-yun-iran-visit.html",
+    ] {
+        std::fs::copy(format!("{examples}{name}"), dir.path().join(name)).expect("copy");
+    }
+    // A truncated gzip file fails to read; the batch goes on.
+    std::fs::write(dir.path().join("broken.html.gz"), [0x1f, 0x8b, 8, 0, 0]).expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["-j", "2", "analyze", "--format", "jsonl"])
+        .arg(dir.path())
+        .output()
+        .expect("run dyad");
+    assert_eq!(out.status.code(), Some(1), "one input failed");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("broken.html.gz"), "{stderr}");
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 3);
+    let failed: Vec<&serde_json::Value> =
+        lines.iter().filter(|v| v.get("error").is_some()).collect();
+    assert_eq!(failed.len(), 1);
+    for v in lines.iter().filter(|v| v.get("error").is_none()) {
+        assert!(v["path"].as_str().is_some_and(|p| p.ends_with(".html")));
+        let claims = v["claims"].as_array().expect("claims");
+        assert!(
+            claims.iter().any(|c| c["type"] == "CONSULT"
+                && c["source"]["state"] == "PRK"
+                && c["target"]["id"] == "IRN"),
+            "the delegation to Iran is coded in {}",
+            v["path"]
+        );
+    }
+}
