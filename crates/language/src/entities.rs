@@ -628,7 +628,12 @@ pub struct Reference {
 
 /// Resolves back-references to states. "the North"/"the South" also become
 /// mentions of North/South Korea when the text is about Korea.
-pub fn references(text: &str, tokens: &[Token], ents: &mut [Entity]) -> Vec<Reference> {
+pub fn references(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+    ents: &mut [Entity],
+) -> Vec<Reference> {
     let lower: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
     let states: Vec<(usize, &str)> = ents
         .iter()
@@ -645,9 +650,33 @@ pub fn references(text: &str, tokens: &[Token], ents: &mut [Entity]) -> Vec<Refe
         .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span.start, i)))
         .collect();
     named.sort();
+    // The subject of the sentence at `pos`: its first state, when no
+    // preposition comes before it ("The United States has sanctioned both
+    // countries" — not the United States; "the dispatch of a North Korean
+    // delegation to Iran, given the two countries' support" — both named).
+    let subject_at = |pos: usize| -> Option<(usize, usize)> {
+        let sent = sentences.get(sentences.partition_point(|x| x.end <= pos))?;
+        let &(start, i) = named.iter().find(|&&(p, _)| p >= sent.start && p < pos)?;
+        let before = text.get(sent.start..start)?.to_lowercase();
+        let prepositional = before.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            matches!(
+                w,
+                "of" | "to" | "in" | "for" | "with" | "from" | "on" | "at" | "by"
+            )
+        });
+        (!prepositional).then_some((start, i))
+    };
     let recent = |pos: usize, n: usize| -> Vec<usize> {
+        let subject = subject_at(pos);
         let mut out: Vec<usize> = Vec::new();
-        for &(_, i) in named.iter().rev().filter(|(p, _)| *p < pos) {
+        for &(p, i) in named.iter().rev().filter(|(p, _)| *p < pos) {
+            // The subject is not what its own object refers back to, unless
+            // nothing else is there to refer to.
+            if subject.is_some_and(|(sp, si)| sp == p && si == i)
+                && named.iter().filter(|&&(q, j)| q < pos && j != i).count() >= n
+            {
+                continue;
+            }
             if !out.contains(&i) {
                 out.push(i);
             }

@@ -65,7 +65,7 @@ pub fn annotate(text: &str, published: Option<&str>) -> Annotated {
         published,
         Lexicon::builtin(),
     );
-    let references = entities::references(text, &tokens, &mut entities);
+    let references = entities::references(text, &tokens, &sentences, &mut entities);
     let quantities = quantities::find_quantities(text, &tokens, &taken);
     Annotated {
         tokens,

@@ -80,3 +80,16 @@ fn described_groups_take_their_state() {
     // A titled person the lexicon lacks serves the one state of their sentence.
     assert_eq!(entity(&a, "arce").state.as_deref(), Some("BOL"));
 }
+
+#[test]
+fn a_plural_reference_is_not_its_own_subject() {
+    let t = "Cuba and Venezuela signed a pact. The United States has sanctioned both countries.";
+    let a = annotate(t, Some("2024-02-15"));
+    let r = a.references.last().expect("a reference");
+    let ids: Vec<&str> = r
+        .entities
+        .iter()
+        .map(|&i| a.entities[i].id.as_str())
+        .collect();
+    assert_eq!(ids, ["CUB", "VEN"]);
+}
