@@ -202,6 +202,7 @@ pub fn base(word: &str) -> String {
         ("stood", "stand"),
         ("fled", "flee"),
         ("undertook", "undertake"),
+        ("left", "leave"),
         ("undertaken", "undertake"),
     ];
     let w = word.to_lowercase();

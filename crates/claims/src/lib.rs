@@ -333,7 +333,9 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         // from its last. A comma links only in a list that has an "and".
         let coordinated = |x: &Actor, forward: bool| -> Vec<usize> {
             let mut chain: Vec<&Actor> = vec![x];
-            let mut has_and = false;
+            // Back from an item followed by "and": the list has its "and"
+            // ("Saudi Arabia, the United Arab Emirates and several other …").
+            let mut has_and = !forward && lower.get(x.last + 1).is_some_and(|w| w == "and");
             for _ in 0..8 {
                 let Some(&cur) = chain.last() else { break };
                 let next = if forward {
@@ -889,9 +891,24 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 && lower[k - 1] == ","
                 && lower[k].ends_with("ing")
                 && src_actor.is_none_or(|x| x.last + 2 < k);
-            let inherited = (stance.is_none()
+            // And so does a second verb phrase: "Iran has acknowledged sending
+            // drones to Russia … but denies supplying them".
+            let verb_start = {
+                let mut v = stance.map_or(head, |(_, p)| p);
+                if v > s0 && denial(v - 1) {
+                    v -= 1;
+                }
+                v
+            };
+            // (Not "Moscow and Pyongyang deny": a subject before "and" is a
+            // list of subjects; an object there, "to Russia but denies", is not.)
+            let second_verb = verb_start > s0 + 1
+                && matches!(lower[verb_start - 1].as_str(), "and" | "but")
+                && !coded_sources.is_empty()
+                && !in_sent.iter().any(|x| x.last + 2 == verb_start && !prep(x));
+            let inherited = ((stance.is_none() || second_verb)
                 && k > s0
-                && (lower[k - 1] == "to" || participle)
+                && (lower[k - 1] == "to" || participle || second_verb)
                 && !in_sent
                     .iter()
                     .any(|x| x.last + 2 == k && x.first > s0 && lower[x.first - 1] == "for"))
@@ -1060,6 +1077,30 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     .unwrap_or_default();
             }
             let passive = passive && !relative;
+            // "Yoon and Kishida condemned the launch": a verbal event about an
+            // event told before is aimed at that event's source.
+            if targets.is_empty() && VERBAL.contains(&kind.as_str()) {
+                // ("the launch", "such exercises": an event already told.)
+                if let Some(&(_, object)) = triggers.get(ti + 1).filter(|&&(j, _)| {
+                    object_of(k, j)
+                        && matches!(
+                            lower[j - 1].as_str(),
+                            "the" | "such" | "this" | "that" | "these" | "those"
+                        )
+                }) {
+                    let sentence_of = |pos: usize| a.sentences.partition_point(|x| x.end <= pos);
+                    let here = sentence_of(toks[k].span.start);
+                    let earlier = out
+                        .iter()
+                        .rev()
+                        .take_while(|o| sentence_of(o.evidence.start) + 3 >= here)
+                        .find(|o| {
+                            o.kind == object.kind
+                                && o.source.is_some_and(|src| !sources.contains(&src))
+                        });
+                    targets.extend(earlier.and_then(|o| o.source));
+                }
+            }
             let mut located = false;
             // No target where the frame expects one: the first actor after the
             // trigger in its clause ("threatened to cut off electricity to the
@@ -1117,24 +1158,6 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     // "reimposed blockades in the West Bank": the place's state.
                     targets.push(p);
                     located = true;
-                }
-            }
-            // "Yoon and Kishida condemned the launch": a verbal event about an
-            // event told before is aimed at that event's source.
-            if targets.is_empty() && VERBAL.contains(&kind.as_str()) {
-                if let Some(&(_, object)) = triggers.get(ti + 1).filter(|&&(j, _)| object_of(k, j))
-                {
-                    let sentence_of = |pos: usize| a.sentences.partition_point(|x| x.end <= pos);
-                    let here = sentence_of(toks[k].span.start);
-                    let earlier = out
-                        .iter()
-                        .rev()
-                        .take_while(|o| sentence_of(o.evidence.start) + 3 >= here)
-                        .find(|o| {
-                            o.kind == object.kind
-                                && o.source.is_some_and(|src| !sources.contains(&src))
-                        });
-                    targets.extend(earlier.and_then(|o| o.source));
                 }
             }
             // An obligation: the one who must is the target; the speaker, or
@@ -1404,9 +1427,12 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     continue;
                 }
                 // One claim per type and dyad in a sentence ("impose sanctions"),
-                // and none that an earlier one already says with more detail.
+                // and none that an earlier one already says with more detail —
+                // a denial and an affirmation are two claims ("sent drones … but
+                // denies supplying missiles").
                 if out[sentence_start..].iter().any(|o| {
                     o.kind == kind
+                        && ((o.certainty == Certainty::Denied) == (certainty == Certainty::Denied))
                         && (o.source == src || src.is_none())
                         && (o.target == tgt || tgt.is_none())
                 }) {
@@ -1812,5 +1838,24 @@ mod tests {
         let c = coded("Belarus delivered fuel to Russia in exchange for grain.");
         assert!(has(&c, "AID", Some("BLR"), Some("RUS")), "{c:?}");
         assert!(has(&c, "AID", Some("RUS"), Some("BLR")), "{c:?}");
+    }
+
+    #[test]
+    fn lists_coreference_and_second_verbs() {
+        // A list read back from an item followed by "and"; "condemned the
+        // strikes" is aimed at who struck.
+        let c = coded(
+            "Israel struck military sites in Iran on Saturday. Saudi Arabia, the United Arab Emirates and other Arab governments condemned the strikes as a violation of Iran's sovereignty.",
+        );
+        assert!(has(&c, "ACCUSE", Some("SAU"), Some("ISR")), "{c:?}");
+        assert!(has(&c, "ACCUSE", Some("ARE"), Some("ISR")), "{c:?}");
+        // A second verb phrase shares the subject, and a denied event is the claim.
+        let c =
+            coded("Iran has acknowledged sending drones to Russia but denies supplying missiles.");
+        assert!(
+            c.iter()
+                .any(|x| x.0 == "AID" && x.1.as_deref() == Some("IRN") && x.3 == Certainty::Denied),
+            "{c:?}"
+        );
     }
 }
