@@ -747,8 +747,20 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             } else {
                 frame.kind.as_str()
             };
+            // "may halt mediation efforts … if cooperation founders": a measure
+            // held out on a condition is a threat.
+            let modal_before = (head.saturating_sub(3).max(s0)..head).any(|j| {
+                matches!(
+                    lower[j].as_str(),
+                    "may" | "might" | "could" | "will" | "would"
+                )
+            });
+            let condition_after = (k + 1..s1).any(|j| matches!(lower[j].as_str(), "if" | "unless"));
             let kind = match stance {
                 Some((Stance::Refuse, _)) => "REJECT".to_string(),
+                _ if CONFLICT.contains(&base_kind) && modal_before && condition_after => {
+                    "THREATEN".to_string()
+                }
                 Some((Stance::Threat, _)) => "THREATEN".to_string(),
                 Some((Stance::Ready, _)) if CONFLICT.contains(&base_kind) => "THREATEN".to_string(),
                 // An announced measure is the measure ("said it would cancel
