@@ -689,9 +689,14 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             }) || triggers[..ti]
                 .iter()
                 .any(|&(j, g)| g.kind == "REQUEST" && j + 7 > k && lower[k - 1] == "to");
-            let light = triggers
-                .get(ti + 1)
-                .is_some_and(|&(j, _)| object_of(k, j) && !VERBAL.contains(&frame.kind.as_str()));
+            // (A participle after a determiner describes a noun, "on alert in
+            // the occupied West Bank": it is no object event.)
+            let light = triggers.get(ti + 1).is_some_and(|&(j, _)| {
+                object_of(k, j)
+                    && !VERBAL.contains(&frame.kind.as_str())
+                    && !(lower[j].ends_with("ed")
+                        && matches!(lower[j - 1].as_str(), "the" | "a" | "an"))
+            });
             // "deny any arms transfers", "denied supplying the missiles",
             // "dismissed reports that …": the denied event is the claim.
             let reported_thing = (k + 1..(k + 4).min(s1)).any(|j| {
@@ -1125,6 +1130,17 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     .and_then(|j| in_sent.iter().find(|x| x.first > j && x.first <= j + 5))
                 {
                     targets.extend(&x.entities);
+                } else if kind == "MOBILIZE" {
+                    // "troops remained on alert in the occupied West Bank": a
+                    // show of force is aimed at where it stands.
+                    if let Some(&(_, _, p)) = sp.iter().find(|&&(p0, _, p)| {
+                        p0 > k
+                            && p0 <= k + 8
+                            && !sources.iter().any(|&s| state_of(s) == state_of(p))
+                    }) {
+                        targets.push(p);
+                        located = true;
+                    }
                 }
             }
             // ("The two countries cooperate": a plural subject of a mutual event

@@ -991,6 +991,23 @@ fn described(
         }) else {
             continue;
         };
+        // "Albanian rebels in Macedonia" are Albanian: a demonym before the
+        // noun names the group's side, not the place.
+        let start_byte = tokens[start].span.start;
+        // (Lexicon mentions come in text order: look just before the noun.)
+        let before = lex_mentions.partition_point(|(_, dm)| dm.span.start < start_byte);
+        if lex_mentions[before.saturating_sub(3)..before]
+            .iter()
+            .any(|(entry, dm)| {
+                dm.class == FormClass::Demonym
+                    && lex.entries[*entry].kind == Kind::State
+                    && text
+                        .get(dm.span.end..start_byte)
+                        .is_some_and(|gap| gap.trim().is_empty())
+            })
+        {
+            continue;
+        }
         // A capitalised modifier before the noun is part of it ("Opposition groups").
         let start = if start > 0
             && lower[start - 1].chars().all(|ch| ch.is_ascii_lowercase())
