@@ -608,10 +608,8 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // describing a weapon, unless an agent follows ("fired by Russia").
             let describes_weapon = k > s0 + 1
                 && lower[k].ends_with("ed")
-                && {
-                    let before = if lower[k - 1] == "," { k - 2 } else { k - 1 };
-                    in_weapon(before)
-                }
+                && lower[k - 1] == ","
+                && in_weapon(k - 2)
                 && !(k + 1..(k + 4).min(s1)).any(|j| lower[j] == "by");
             if weapon_head(k)
                 || describes_weapon

@@ -583,7 +583,38 @@ fn state_from_sentence(text: &str, sentences: &[Span], ents: &mut [Entity]) {
                 let words: Vec<&str> = between.split_whitespace().collect();
                 (words.len() <= 4
                     && !between.contains(['.', ',', ';'])
-                    && words.iter().all(|w| w.starts_with(char::is_uppercase)))
+                    && words.iter().all(|w| {
+                        // Title words, capitalised or not ("Nigerian junior
+                        // foreign minister Dubem Oniya").
+                        w.starts_with(char::is_uppercase)
+                            || matches!(
+                                *w,
+                                "junior"
+                                    | "deputy"
+                                    | "vice"
+                                    | "foreign"
+                                    | "defence"
+                                    | "defense"
+                                    | "prime"
+                                    | "minister"
+                                    | "president"
+                                    | "secretary"
+                                    | "state"
+                                    | "senior"
+                                    | "former"
+                                    | "chief"
+                                    | "general"
+                                    | "ambassador"
+                                    | "envoy"
+                                    | "spokesman"
+                                    | "spokeswoman"
+                                    | "leader"
+                                    | "commander"
+                                    | "interior"
+                                    | "finance"
+                                    | "trade"
+                            )
+                    }))
                 .then_some(st)
             });
             if let Some(st) = titled {
