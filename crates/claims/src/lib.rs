@@ -531,6 +531,14 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             });
         }
         let is_speaker = |x: &&Actor| reports.iter().any(|r| r.speaker == (x.first, x.last));
+        // "his National Day speech": a name inside a possessed phrase is no subject.
+        let possessed = |x: &&Actor| {
+            x.first > s0
+                && matches!(
+                    lower[x.first - 1].as_str(),
+                    "its" | "their" | "his" | "her" | "our"
+                )
+        };
         // "… will withdraw its force unless …": a promise on a condition is a threat.
         let unless_after = |k: usize| (k + 1..s1).any(|j| lower[j] == "unless");
         let conditional = any_cue(s0, s1, &c.conditional);
@@ -799,13 +807,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 {
                     j -= 1;
                 }
-                // "his National Day speech": a name inside a possessed phrase.
-                let possessed = x.first > s0
-                    && matches!(
-                        lower[x.first - 1].as_str(),
-                        "its" | "their" | "his" | "her" | "our"
-                    );
-                possessed
+                possessed(x)
                     || j > s0
                         && matches!(
                             lower[j - 1].as_str(),
@@ -887,15 +889,11 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         .find(|x| x.last < before && !is_speaker(x) && !prep(x))
                 })
                 .or_else(|| {
-                    in_sent.iter().rev().filter(|x| x.first >= floor).find(|x| {
-                        x.last < k
-                            && !is_speaker(x)
-                            && !(x.first > s0
-                                && matches!(
-                                    lower[x.first - 1].as_str(),
-                                    "its" | "their" | "his" | "her" | "our"
-                                ))
-                    })
+                    in_sent
+                        .iter()
+                        .rev()
+                        .filter(|x| x.first >= floor)
+                        .find(|x| x.last < k && !is_speaker(x) && !possessed(x))
                 });
             let mut sources: Vec<usize> = Vec::new();
             // A purpose clause shares the main clause's subject: "Pak visited
@@ -1103,7 +1101,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                             "the" | "such" | "this" | "that" | "these" | "those"
                         )
                 }) {
-                    let sentence_of = |pos: usize| a.sentences.partition_point(|x| x.end <= pos);
+                    let sentence_of = |pos: usize| sentence_index(a, pos);
                     let here = sentence_of(toks[k].span.start);
                     let earlier = out
                         .iter()
@@ -1329,7 +1327,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 .filter(|&i| a.times[i].span.end <= s.end && calendar_time(&a.times[i]))
                 .min_by_key(|&i| a.times[i].span.start.abs_diff(at))
                 .or_else(|| {
-                    let here = a.sentences.partition_point(|x| x.end <= s.start);
+                    let here = sentence_index(a, s.start);
                     let from = a.sentences[here.saturating_sub(3)].start;
                     let p_lo = a.times.partition_point(|t| t.span.start < from);
                     (p_lo..t_lo).rev().find(|&i| calendar_time(&a.times[i]))
@@ -1577,7 +1575,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
 /// the missiles.": a claim with a source but no target takes the target of
 /// the same kind of claim by the same source in the two sentences before.
 fn inherit_targets(a: &Annotated, out: &mut [Claim]) {
-    let sentence_of = |pos: usize| a.sentences.partition_point(|s| s.end <= pos);
+    let sentence_of = |pos: usize| sentence_index(a, pos);
     for i in 0..out.len() {
         if out[i].target.is_some() || out[i].source.is_none() {
             continue;
@@ -1597,6 +1595,11 @@ fn inherit_targets(a: &Annotated, out: &mut [Claim]) {
             out[i].target = Some(t);
         }
     }
+}
+
+/// The index of the sentence that holds byte `pos`.
+fn sentence_index(a: &Annotated, pos: usize) -> usize {
+    a.sentences.partition_point(|s| s.end <= pos)
 }
 
 /// A time that places an event on the calendar: a date or time of day with

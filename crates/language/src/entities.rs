@@ -539,6 +539,18 @@ pub fn find_entities(
     ents
 }
 
+/// Every mention of a state with the state's index, in text order.
+fn state_mentions(ents: &[Entity]) -> Vec<(Span, usize)> {
+    let mut out: Vec<(Span, usize)> = ents
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == Kind::State)
+        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i)))
+        .collect();
+    out.sort_by_key(|&(span, i)| (span.start, i));
+    out
+}
+
 /// A person named right after a state and a title ("Palestinian Prime
 /// Minister Ismail Haniyeh") serves that state. A titled person the lexicon
 /// does not know ("President Mugabe") serves the one state named in the
@@ -548,25 +560,17 @@ pub fn find_entities(
 /// unknown.
 fn state_from_sentence(text: &str, sentences: &[Span], ents: &mut [Entity]) {
     let sentence_of = |pos: usize| sentences.partition_point(|s| s.end <= pos);
+    let mentions = state_mentions(ents);
     let mut states_in: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (i, e) in ents.iter().enumerate() {
-        if e.kind == Kind::State {
-            for m in &e.mentions {
-                let s = sentence_of(m.span.start);
-                let v = states_in.entry(s).or_default();
-                if !v.contains(&i) {
-                    v.push(i);
-                }
-            }
+    for &(span, i) in &mentions {
+        let v = states_in.entry(sentence_of(span.start)).or_default();
+        if !v.contains(&i) {
+            v.push(i);
         }
     }
     // State mentions by where they end, for "Palestinian Prime Minister X".
-    let mut state_ends: Vec<(usize, usize)> = ents
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind == Kind::State)
-        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span.end, i)))
-        .collect();
+    let mut state_ends: Vec<(usize, usize)> =
+        mentions.iter().map(|&(span, i)| (span.end, i)).collect();
     state_ends.sort_unstable();
     for i in 0..ents.len() {
         let e = &ents[i];
@@ -674,13 +678,10 @@ pub fn references(
         .collect();
     let korean = states.iter().any(|(_, id)| matches!(*id, "PRK" | "KOR"));
     // States by mention position, to find the most recent ones before a point.
-    let mut named: Vec<(usize, usize)> = ents
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind == Kind::State)
-        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span.start, i)))
+    let named: Vec<(usize, usize)> = state_mentions(ents)
+        .into_iter()
+        .map(|(span, i)| (span.start, i))
         .collect();
-    named.sort();
     // The subject of the sentence at `pos`: its first state, when no
     // preposition comes before it ("The United States has sanctioned both
     // countries" — not the United States; "the dispatch of a North Korean
