@@ -654,9 +654,10 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 .any(|p| p.len() == 1 && p[0] == lower[k])
         };
         // Trigger `k` stands as the object of trigger `j` ("launched drills").
+        // ("exploded a series of bombs": over a measure phrase ending in "of".)
         let object_of = |j: usize, k: usize| {
             j < k
-                && j + 4 > k
+                && (j + 4 > k || (j + 6 > k && lower[k - 1] == "of"))
                 && !actor_between(j, k)
                 && !matches!(lower[k - 1].as_str(), "to" | "and" | "or" | "," | "but")
         };
@@ -911,14 +912,36 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 if v > s0 && denial(v - 1) {
                     v -= 1;
                 }
+                // (Over auxiliaries and adverbs: "but was still refusing".)
+                while v > s0 + 2
+                    && matches!(
+                        lower[v - 1].as_str(),
+                        "was" | "is" | "were" | "are" | "has" | "have" | "had" | "still" | "also"
+                    )
+                {
+                    v -= 1;
+                }
                 v
             };
             // (Not "Moscow and Pyongyang deny": a subject before "and" is a
             // list of subjects; an object there, "to Russia but denies", is not.)
-            let second_verb = verb_start > s0 + 1
+            let after_conjunction = verb_start > s0 + 1
                 && matches!(lower[verb_start - 1].as_str(), "and" | "but")
-                && !coded_sources.is_empty()
                 && !in_sent.iter().any(|x| x.last + 2 == verb_start && !prep(x));
+            let second_verb = after_conjunction && !coded_sources.is_empty();
+            // With no claim coded before it, the second verb's subject is the
+            // sentence's ("Benin opened its borders …, but was still refusing …").
+            let opening_subject = (after_conjunction && coded_sources.is_empty())
+                .then(|| {
+                    in_sent.iter().find(|x| {
+                        x.first >= floor
+                            && x.first <= floor + 2
+                            && x.last < verb_start
+                            && !prep(x)
+                            && !is_speaker(x)
+                    })
+                })
+                .flatten();
             let inherited = ((stance.is_none() || second_verb)
                 && k > s0
                 && (lower[k - 1] == "to" || participle || second_verb)
@@ -936,6 +959,9 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             if let Some(v) = inherited {
                 sources = v;
                 src_actor = None;
+            } else if let Some(x) = opening_subject {
+                sources = coordinated(x, true);
+                src_actor = Some(x);
             } else if let Some(x) = src_actor {
                 // "Pyongyang and Tehran …", "Britain, France and Germany …".
                 sources = coordinated(x, false);

@@ -64,6 +64,7 @@ struct NameCues {
     place_cues: HashSet<String>,
     group_nouns: Vec<Vec<String>>,
     org_heads: Vec<Vec<String>>,
+    ethnic_markers: HashSet<String>,
 }
 
 fn cues() -> &'static NameCues {
@@ -84,6 +85,7 @@ fn cues() -> &'static NameCues {
             place_cues: HashSet::new(),
             group_nouns: Vec::new(),
             org_heads: Vec::new(),
+            ethnic_markers: HashSet::new(),
         };
         let phrase = |l: &str| -> Vec<String> {
             l.to_lowercase()
@@ -111,6 +113,9 @@ fn cues() -> &'static NameCues {
                 }
                 "group-nouns" => c.group_nouns.push(phrase(l)),
                 "org-heads" => c.org_heads.push(phrase(l)),
+                "ethnic-markers" => {
+                    c.ethnic_markers.insert(l.to_lowercase());
+                }
                 _ => {}
             }
         }
@@ -194,6 +199,16 @@ pub fn find_entities(
     for m in lex.find(text) {
         // "US$ 40 billion": a currency, not the state.
         if text[m.end..].starts_with('$') {
+            continue;
+        }
+        // "ethnic Albanians": a people, not the state.
+        if m.class == FormClass::Demonym
+            && text[..m.start]
+                .trim_end()
+                .rsplit(|ch: char| !ch.is_alphanumeric())
+                .next()
+                .is_some_and(|w| c.ethnic_markers.contains(&w.to_lowercase()))
+        {
             continue;
         }
         lex_mentions.push((
@@ -625,6 +640,12 @@ fn state_from_sentence(text: &str, sentences: &[Span], ents: &mut [Entity]) {
                 ents[i].state = Some(ents[st].id.clone());
                 continue;
             }
+            // "A member of the Syrian parliament, Mohammed Mamoun": a person
+            // after a "<noun> of <state's body>," apposition serves that state.
+            if let Some(st) = e.mentions.iter().find_map(|m| owner_before(text, ents, m.span.start)) {
+                ents[i].state = Some(st);
+                continue;
+            }
         }
         let titled_person = e.kind == Kind::Person && e.role.is_some();
         let unknown_place = e.kind == Kind::Place && !e.known;
@@ -649,6 +670,24 @@ fn state_from_sentence(text: &str, sentences: &[Span], ents: &mut [Entity]) {
             ents[i].state = Some(ents[*only].id.clone());
         }
     }
+}
+
+/// The state of a body named in an "of" phrase that ends, with a comma, right
+/// before `pos`: "a member of the Syrian parliament, ▮".
+fn owner_before(text: &str, ents: &[Entity], pos: usize) -> Option<String> {
+    let head = text.get(..pos)?.trim_end().strip_suffix(',')?.trim_end();
+    ents.iter().find_map(|e| {
+        let st = if e.kind == Kind::State {
+            Some(e.id.clone())
+        } else {
+            e.state.clone()
+        }?;
+        e.mentions.iter().find_map(|m| {
+            let lead = text.get(..m.span.start)?.trim_end().to_lowercase();
+            (m.span.end == head.len() && (lead.ends_with(" of the") || lead.ends_with(" of")))
+                .then(|| st.clone())
+        })
+    })
 }
 
 /// A phrase that refers back to entities named earlier ("the two nations",
