@@ -1034,8 +1034,10 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // Passive voice ("X are accused of …", "X was attacked by Y") and
             // "X are under sanctions": the subject receives the action; the agent,
             // if named, follows "by".
+            // ("Vietnam is committed to …" is a stance, not a passive.)
             let passive = k > s0
                 && lower[k].ends_with("ed")
+                && !c.commit.iter().any(|p| p.len() > 1 && phrase_at(k, p))
                 && (lower[k - 1..k]
                     .iter()
                     .chain(lower[k.saturating_sub(2).max(s0)..k].iter()))
@@ -1103,7 +1105,14 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 && (k.saturating_sub(4).max(s0)..k)
                     .any(|j| matches!(lower[j].as_str(), "that" | "which" | "who"));
             if passive && !relative {
-                let by = (k + 1..(k + 6).min(s1)).find(|&j| lower[j] == "by");
+                // The agent may follow a long complement: "has been accused of
+                // misusing …, much of it …, by current Haitian officials".
+                let by = (k + 1..s1)
+                    .take_while(|&j| lower[j] != ";")
+                    .find(|&j| {
+                        lower[j] == "by"
+                            && (j < k + 6 || in_sent.iter().any(|x| x.first > j && x.first <= j + 3))
+                    });
                 let agent =
                     by.and_then(|j| in_sent.iter().find(|x| x.first > j && x.first <= j + 3));
                 targets = std::mem::take(&mut sources);

@@ -198,7 +198,8 @@ pub fn find_entities(
     let mut lex_mentions: Vec<(usize, Mention)> = Vec::new();
     for m in lex.find(text) {
         // "US$ 40 billion": a currency, not the state.
-        if text[m.end..].starts_with('$') {
+        if text[m.end..].trim_start_matches(' ').starts_with('$') {
+            lex_spans.push(Span::new(m.start, m.end));
             continue;
         }
         // "ethnic Albanians": a people, not the state.

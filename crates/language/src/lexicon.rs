@@ -481,11 +481,16 @@ impl Lexicon {
             (&self.exact, &self.exact_forms),
             (&self.folded, &self.folded_forms),
         ] {
-            for m in ac.find_iter(text) {
+            // Leftmost-longest, but a match cut off inside a word does not hide
+            // a shorter one that starts later ("the Sudan" in "the Sudanese").
+            let mut pos = 0;
+            while let Some(m) = ac.find(aho_corasick::Input::new(text).span(pos..text.len())) {
                 let (s, e) = (m.start(), m.end());
                 if !boundary_before(s) || !boundary_after(e) {
+                    pos = s + text[s..].chars().next().map_or(1, char::len_utf8);
                     continue;
                 }
+                pos = e;
                 let (entry, class) = forms[m.pattern().as_usize()];
                 all.push(LexMatch {
                     start: s,
