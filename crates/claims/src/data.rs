@@ -55,6 +55,8 @@ pub(crate) struct Cues {
     pub made_by: Vec<Vec<String>>,
     pub cessation: Vec<Vec<String>>,
     pub topic: Vec<Vec<String>>,
+    pub object_control: Vec<Vec<String>>,
+    pub speech_protest: Vec<Vec<String>>,
 }
 
 fn parse_frames(src: &str, out: &mut HashMap<String, Vec<Frame>>) {
@@ -148,6 +150,8 @@ pub(crate) fn cues() -> &'static Cues {
                 "made-by" => &mut c.made_by,
                 "cessation" => &mut c.cessation,
                 "topic" => &mut c.topic,
+                "object-control" => &mut c.object_control,
+                "speech-protest" => &mut c.speech_protest,
                 _ => continue,
             };
             list.push(phrase);

@@ -195,6 +195,33 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
     }
     actors.sort_by_key(|x| (x.first, std::cmp::Reverse(x.last)));
     actors.dedup_by(|b, a| b.first >= a.first && b.last <= a.last);
+    // "Hizbollah (Party of God)": a name in brackets right after another is
+    // that actor's gloss, not a second party; the first actor spans it.
+    let mut glossed: Vec<Actor> = Vec::with_capacity(actors.len());
+    for x in actors {
+        if let Some(prev) = glossed.last_mut() {
+            // (A state's bracket names something else: "in Lebanon (UNIFIL)".)
+            let gloss = prev.entities == x.entities
+                || (prev.entities.iter().all(|&i| a.entities[i].kind != Kind::State)
+                    && (x.entities.iter().all(|&i| !a.entities[i].known)
+                        || (x.first == x.last
+                            && toks[x.first]
+                                .text(text)
+                                .chars()
+                                .all(|ch| ch.is_ascii_uppercase()))));
+            if gloss
+                && x.first >= 2
+                && prev.last + 2 == x.first
+                && toks[x.first - 1].text(text) == "("
+            {
+                let close = toks.get(x.last + 1).is_some_and(|t| t.text(text) == ")");
+                prev.last = x.last + usize::from(close);
+                continue;
+            }
+        }
+        glossed.push(x);
+    }
+    let actors = glossed;
     // State entities by id, for a domestic event's implied target.
     let state_entity: HashMap<&str, usize> = a
         .entities
@@ -794,6 +821,25 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 }
                 _ => base_kind.to_string(),
             };
+            // ", a human rights group protested here Wednesday.": a protest verb
+            // closing the sentence reports a verbal disapproval of the clause
+            // before it, made by whoever stands between the comma and the verb.
+            let speech_comma = c
+                .speech_protest
+                .iter()
+                .any(|p| p.len() == 1 && p[0] == lower[k])
+                .then(|| (k.saturating_sub(7).max(s0)..k).rev().find(|&j| lower[j] == ","))
+                .flatten()
+                .filter(|_| {
+                    s1 <= k + 5
+                        && !in_sent.iter().any(|x| x.first > k)
+                        && !triggers.iter().any(|&(j, _)| j > k)
+                });
+            let kind = if speech_comma.is_some() {
+                "ACCUSE".to_string()
+            } else {
+                kind
+            };
             // Source: the nearest actor before the trigger that is not the object
             // of a preposition ("… cooperating with Russia regarding …"), nor the
             // sentence's attribution.
@@ -942,6 +988,46 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     })
                 })
                 .flatten();
+            // So does a purpose clause after an uncoded verb, unless that verb
+            // hands the clause to its object ("urged Y to stop"): "Oniya
+            // summoned Niger's ambassador to complain" — Oniya complains, to
+            // the ambassador.
+            let (opening_subject, purpose_object) = match opening_subject {
+                Some(x) => (Some(x), None),
+                None if stance.is_none()
+                    && coded_sources.is_empty()
+                    && k > s0
+                    && lower[k - 1] == "to" =>
+                {
+                    // (In the same clause: no "that", comma or report between.)
+                    let subject = in_sent
+                        .iter()
+                        .find(|x| x.first >= floor && x.last + 1 < k && !prep(x) && !is_speaker(x))
+                        .filter(|x| {
+                            !(x.last + 1..k).any(|j| {
+                                matches!(lower[j].as_str(), "that" | "," | "which" | "who" | ";")
+                                    || c.reporting.iter().any(|p| phrase_at(j, p))
+                            })
+                        });
+                    let handed = subject.is_some_and(|x| {
+                        (x.last + 1..k).any(|j| {
+                            c.object_control
+                                .iter()
+                                .any(|p| p.len() == 1 && bases[j] == p[0])
+                        })
+                    });
+                    match subject {
+                        Some(x) if !handed => {
+                            let object = in_sent.iter().rev().find(|y| {
+                                y.first > x.last + 1 && y.last + 1 < k && !prep(y) && !is_speaker(y)
+                            });
+                            (Some(x), object)
+                        }
+                        _ => (None, None),
+                    }
+                }
+                None => (None, None),
+            };
             let inherited = ((stance.is_none() || second_verb)
                 && k > s0
                 && (lower[k - 1] == "to" || participle || second_verb)
@@ -1019,6 +1105,8 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             if let Some((_, x, b)) = best {
                 targets = coordinated(x, true);
                 between = b;
+            } else if let Some(y) = purpose_object {
+                targets = coordinated(y, true);
             }
             // "cooperation between Pyongyang and Tehran": the pair is the dyad;
             // "links among Russia, Iran and North Korea": every pair is one.
@@ -1218,6 +1306,18 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     targets.push(p);
                     located = true;
                 }
+            }
+            if let Some(comma) = speech_comma {
+                sources = in_sent
+                    .iter()
+                    .find(|x| x.first > comma && x.last < k)
+                    .map(|x| x.entities.clone())
+                    .unwrap_or_default();
+                targets = in_sent
+                    .iter()
+                    .find(|x| x.first >= floor && x.last < comma && !prep(x))
+                    .map(|x| coordinated(x, true))
+                    .unwrap_or_default();
             }
             // An obligation: the one who must is the target; the speaker, or
             // the subject of the main clause, makes the demand.
