@@ -137,6 +137,9 @@ struct Report {
     /// Tokens `lo..hi` are what the speaker says.
     lo: usize,
     hi: usize,
+    /// The speaker is also the subject of the clause before the cue (", saying
+    /// …"), so it stays a party to what that clause tells.
+    subject: bool,
 }
 
 /// How a cue before an event's verb changes its coding.
@@ -485,7 +488,21 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         })
                 })
                 .collect();
-            let before = in_sent.iter().rev().find(|x| x.last < k && x.last + 3 >= k);
+            // "Taiwan's government rejects Beijing's claims, saying …": a
+            // participle after a comma is said by the clause's subject.
+            let participial = k > s0 + 1 && lower[k - 1] == "," && lower[k].ends_with("ing");
+            let before = if participial {
+                in_sent.iter().find(|x| {
+                    x.last < k
+                        && (x.first == s0
+                            || !matches!(
+                                lower[x.first - 1].as_str(),
+                                "of" | "to" | "with" | "for" | "in" | "from" | "on" | "at" | "by"
+                            ))
+                })
+            } else {
+                in_sent.iter().rev().find(|x| x.last < k && x.last + 3 >= k)
+            };
             let according = phrase_at(k, &["according".into(), "to".into()])
                 || phrase_at(k, &["citing".into()]);
             let (who, speaker_first) = if according {
@@ -555,9 +572,14 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 entities: coordinated(x, false),
                 lo,
                 hi,
+                subject: participial && speaker_first,
             });
         }
-        let is_speaker = |x: &&Actor| reports.iter().any(|r| r.speaker == (x.first, x.last));
+        let is_speaker = |x: &&Actor| {
+            reports
+                .iter()
+                .any(|r| !r.subject && r.speaker == (x.first, x.last))
+        };
         // "his National Day speech": a name inside a possessed phrase is no subject.
         let possessed = |x: &&Actor| {
             x.first > s0
@@ -1079,7 +1101,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 let hit = if spec == "obj" {
                     in_sent
                         .iter()
-                        .find(|x| x.first > k && x.first <= k + 6 && not_source(x))
+                        .find(|x| x.first > k && x.first <= k + 6 && not_source(x) && !is_speaker(x))
                         .map(|x| (x.first, *x))
                 } else {
                     (k + 1..(k + 10).min(s1))

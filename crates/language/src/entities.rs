@@ -641,6 +641,18 @@ fn state_from_sentence(text: &str, sentences: &[Span], ents: &mut [Entity]) {
                 ents[i].state = Some(ents[st].id.clone());
                 continue;
             }
+            // "King Hassan of Morocco": a person named with "of" and a state.
+            if let Some(st) = e.mentions.iter().find_map(|m| {
+                let rest = text.get(m.span.end..)?.strip_prefix(" of ")?;
+                let start = m.span.end + 4;
+                mentions
+                    .iter()
+                    .find(|&&(sp, _)| sp.start == start || (rest.starts_with("the ") && sp.start == start + 4))
+                    .map(|&(_, st)| st)
+            }) {
+                ents[i].state = Some(ents[st].id.clone());
+                continue;
+            }
             // "A member of the Syrian parliament, Mohammed Mamoun": a person
             // after a "<noun> of <state's body>," apposition serves that state.
             if let Some(st) = e.mentions.iter().find_map(|m| owner_before(text, ents, m.span.start)) {
