@@ -205,7 +205,10 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         if let Some(prev) = glossed.last_mut() {
             // (A state's bracket names something else: "in Lebanon (UNIFIL)".)
             let gloss = prev.entities == x.entities
-                || (prev.entities.iter().all(|&i| a.entities[i].kind != Kind::State)
+                || (prev
+                    .entities
+                    .iter()
+                    .all(|&i| a.entities[i].kind != Kind::State)
                     && (x.entities.iter().all(|&i| !a.entities[i].known)
                         || (x.first == x.last
                             && toks[x.first]
@@ -850,7 +853,11 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 .speech_protest
                 .iter()
                 .any(|p| p.len() == 1 && p[0] == lower[k])
-                .then(|| (k.saturating_sub(7).max(s0)..k).rev().find(|&j| lower[j] == ","))
+                .then(|| {
+                    (k.saturating_sub(7).max(s0)..k)
+                        .rev()
+                        .find(|&j| lower[j] == ",")
+                })
                 .flatten()
                 .filter(|_| {
                     s1 <= k + 5
@@ -1101,7 +1108,9 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 let hit = if spec == "obj" {
                     in_sent
                         .iter()
-                        .find(|x| x.first > k && x.first <= k + 6 && not_source(x) && !is_speaker(x))
+                        .find(|x| {
+                            x.first > k && x.first <= k + 6 && not_source(x) && !is_speaker(x)
+                        })
                         .map(|x| (x.first, *x))
                 } else {
                     (k + 1..(k + 10).min(s1))
@@ -1217,12 +1226,10 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             if passive && !relative {
                 // The agent may follow a long complement: "has been accused of
                 // misusing …, much of it …, by current Haitian officials".
-                let by = (k + 1..s1)
-                    .take_while(|&j| lower[j] != ";")
-                    .find(|&j| {
-                        lower[j] == "by"
-                            && (j < k + 6 || in_sent.iter().any(|x| x.first > j && x.first <= j + 3))
-                    });
+                let by = (k + 1..s1).take_while(|&j| lower[j] != ";").find(|&j| {
+                    lower[j] == "by"
+                        && (j < k + 6 || in_sent.iter().any(|x| x.first > j && x.first <= j + 3))
+                });
                 let agent =
                     by.and_then(|j| in_sent.iter().find(|x| x.first > j && x.first <= j + 3));
                 targets = std::mem::take(&mut sources);
@@ -2041,6 +2048,60 @@ mod tests {
         assert!(
             c.iter()
                 .any(|x| x.0 == "AID" && x.1.as_deref() == Some("IRN") && x.3 == Certainty::Denied),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn clause_subjects_glosses_and_speech() {
+        // A second verb after "but" over auxiliaries shares the opening subject.
+        let c = coded("Chile reopened its ports to traders from Peru, but was still refusing entry to Bolivians.");
+        assert!(
+            c.iter()
+                .any(|x| x.0 == "REJECT" && x.1.as_deref() == Some("CHL")),
+            "{c:?}"
+        );
+        // A purpose clause after an uncoded verb: the subject, aimed at the object.
+        let c = coded("Kenyan foreign minister Amos Otieno summoned Uganda's ambassador to complain of border raids.");
+        assert!(
+            c.iter()
+                .any(|x| x.0 == "ACCUSE" && x.1.as_deref() == Some("KEN")),
+            "{c:?}"
+        );
+        // ... unless the verb hands the clause to its object.
+        let c = coded("Chile urged Peru to halt fishing raids.");
+        assert!(
+            !c.iter()
+                .any(|x| x.1.as_deref() == Some("CHL") && x.0 != "REQUEST"),
+            "{c:?}"
+        );
+        // A protest verb closing the sentence is a verbal disapproval of its subject.
+        let c = coded("Peruvian police are failing to protect journalists, a press freedom group complained on Monday.");
+        assert!(
+            c.iter()
+                .any(|x| x.0 == "ACCUSE" && x.2.as_deref() == Some("PER")),
+            "{c:?}"
+        );
+        assert!(!c.iter().any(|x| x.0 == "PROTEST"), "{c:?}");
+        // A bracketed gloss is part of the name before it.
+        let a_text =
+            "The Andean Workers League (Liga Obrera) declared a truce on Monday in Bolivia.";
+        let a = dyad_language::annotate(a_text, Some("2024-04-24"));
+        let claims = code(a_text, &a);
+        assert!(
+            claims
+                .iter()
+                .all(|c| c.source.is_none_or(|s| a.entities[s].name != "Liga Obrera")),
+            "{claims:?}"
+        );
+        // ", saying …": the subject says it, and stays the party of its clause.
+        let c = coded("Chile's government rejects Peru's claims, saying the border is settled.");
+        assert!(has(&c, "REJECT", Some("CHL"), Some("PER")), "{c:?}");
+        // A passive's agent after a long complement.
+        let c = coded("The former mayor has been accused of taking bribes worth millions, much of it hidden abroad, by Bolivian prosecutors.");
+        assert!(
+            c.iter()
+                .any(|x| x.0 == "ACCUSE" && x.1.as_deref() == Some("BOL")),
             "{c:?}"
         );
     }

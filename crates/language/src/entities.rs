@@ -647,7 +647,9 @@ fn state_from_sentence(text: &str, sentences: &[Span], ents: &mut [Entity]) {
                 let start = m.span.end + 4;
                 mentions
                     .iter()
-                    .find(|&&(sp, _)| sp.start == start || (rest.starts_with("the ") && sp.start == start + 4))
+                    .find(|&&(sp, _)| {
+                        sp.start == start || (rest.starts_with("the ") && sp.start == start + 4)
+                    })
                     .map(|&(_, st)| st)
             }) {
                 ents[i].state = Some(ents[st].id.clone());
@@ -655,7 +657,11 @@ fn state_from_sentence(text: &str, sentences: &[Span], ents: &mut [Entity]) {
             }
             // "A member of the Syrian parliament, Mohammed Mamoun": a person
             // after a "<noun> of <state's body>," apposition serves that state.
-            if let Some(st) = e.mentions.iter().find_map(|m| owner_before(text, ents, m.span.start)) {
+            if let Some(st) = e
+                .mentions
+                .iter()
+                .find_map(|m| owner_before(text, ents, m.span.start))
+            {
                 ents[i].state = Some(st);
                 continue;
             }

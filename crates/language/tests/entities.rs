@@ -93,3 +93,36 @@ fn a_plural_reference_is_not_its_own_subject() {
         .collect();
     assert_eq!(ids, ["CUB", "VEN"]);
 }
+
+#[test]
+fn people_peoples_and_cut_off_names() {
+    // "ethnic <demonym>" is a people, not the state.
+    let t = "Ethnic Hungarians rallied in Romania on Sunday.";
+    let a = annotate(t, Some("2024-02-15"));
+    assert!(
+        !a.entities.iter().any(|e| e.id == "HUN"),
+        "{:?}",
+        a.entities
+    );
+    // "King X of <state>" and "a member of <state body>, X" serve that state.
+    let t = "King Letsie of Lesotho met envoys. A member of the Malawian parliament, Grace Banda, spoke.";
+    let a = annotate(t, Some("2024-02-15"));
+    assert_eq!(entity(&a, "letsie").state.as_deref(), Some("LSO"));
+    assert_eq!(entity(&a, "grace-banda").state.as_deref(), Some("MWI"));
+    // A lexicon form cut off inside a word hides no shorter form after it.
+    let t = "With a deal signed, the Sudanese government agreed.";
+    let a = annotate(t, Some("2024-02-15"));
+    assert!(a.entities.iter().any(|e| e.id == "SDN"), "{:?}", a.entities);
+    // "US $": a currency, also with a space; no "US" entity of any kind.
+    let t = "Haitian officials said up to US $5 million was missing.";
+    let a = annotate(t, Some("2024-02-15"));
+    assert!(
+        !a.entities.iter().any(|e| e.name == "US" || e.id == "USA"),
+        "{:?}",
+        a.entities
+    );
+    // "candidate" is a title: the unknown person serves the sentence's state.
+    let t = "The court in Zambia let candidate Mwila Phiri stand.";
+    let a = annotate(t, Some("2024-02-15"));
+    assert_eq!(entity(&a, "mwila-phiri").state.as_deref(), Some("ZMB"));
+}
