@@ -1068,10 +1068,23 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     .iter()
                     .rev()
                     .find(|(j, v)| *j < k && !v.is_empty())
-                    .map(|(_, v)| v.clone())
             })
             .flatten();
-            if let Some(v) = inherited {
+            // "… Shahed drones, which Moscow has used to attack Ukraine's
+            // cities": a relative clause after the coded event has its own
+            // subject, and the purpose clause is that subject's.
+            let relative_subject = inherited.and_then(|(j, _)| {
+                in_sent.iter().rev().find(|x| {
+                    x.first > *j
+                        && x.last < k
+                        && matches!(lower[x.first - 1].as_str(), "which" | "that" | "who" | "whom")
+                })
+            });
+            let inherited = inherited.map(|(_, v)| v.clone());
+            if let Some(x) = relative_subject {
+                sources = coordinated(x, true);
+                src_actor = Some(x);
+            } else if let Some(v) = inherited {
                 sources = v;
                 src_actor = None;
             } else if let Some(x) = opening_subject {
@@ -1240,6 +1253,19 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     .and_then(|j| in_sent.iter().find(|x| x.first > j && x.first <= j + 3))
                     .map(|x| x.entities.clone())
                     .unwrap_or_default();
+                // "sent Russia shells and missiles, some of which have been
+                // fired at Ukrainian cities": with no agent, the weapons are
+                // used by whoever received them.
+                if sources.is_empty() && kind == "ASSAULT" {
+                    if let Some(user) = out[sentence_start..]
+                        .iter()
+                        .rev()
+                        .find(|o| o.kind == "AID" && o.target.is_some())
+                        .and_then(|o| o.target)
+                    {
+                        sources.push(user);
+                    }
+                }
             }
             let passive = passive && !relative;
             // "Yoon and Kishida condemned the launch": a verbal event about an
