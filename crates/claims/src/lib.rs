@@ -578,10 +578,20 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 subject: participial && speaker_first,
             });
         }
+        // (Every name of a coordinated speaker: "Britain, France and Germany said".)
         let is_speaker = |x: &&Actor| {
-            reports
-                .iter()
-                .any(|r| !r.subject && r.speaker == (x.first, x.last))
+            reports.iter().any(|r| {
+                !r.subject
+                    && (r.speaker == (x.first, x.last)
+                        || (x.last < r.speaker.0
+                            && x.last + 12 >= r.speaker.0
+                            && r.entities.len() > 1
+                            && x.entities.iter().all(|e| r.entities.contains(e))
+                            && !(x.last + 1..r.speaker.0).any(|j| {
+                                !matches!(lower[j].as_str(), "," | "and" | "the")
+                                    && !in_sent.iter().any(|y| y.first <= j && j <= y.last)
+                            })))
+            })
         };
         // "his National Day speech": a name inside a possessed phrase is no subject.
         let possessed = |x: &&Actor| {
@@ -1549,7 +1559,13 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 Certainty::Denied
             } else if any_cue(win, cue_end, &c.suspected) {
                 Certainty::Suspected
-            } else if any_cue(win, cue_end, &c.possible) {
+            } else if (win..cue_end).any(|j| {
+                // "said they would cancel": reported future, not a possibility.
+                c.possible.iter().any(|p| phrase_at(j, p))
+                    && !(lower[j] == "would"
+                        && (j.saturating_sub(3).max(s0)..j)
+                            .any(|r| c.reporting.iter().any(|p| phrase_at(r, p))))
+            }) {
                 Certainty::Possible
             } else if attribution.is_some() {
                 Certainty::Reported
@@ -1648,10 +1664,30 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     o.kind == kind
                         && ((o.certainty == Certainty::Denied) == (certainty == Certainty::Denied))
                         && (o.source == src || src.is_none())
-                        && (o.target == tgt || tgt.is_none())
+                        && (o.target == tgt
+                            || tgt.is_none()
+                            // ("cancel agreements with Iran and sanction Iran
+                            // Air": the state's airline adds no second dyad.)
+                            || o.target.zip(tgt).is_some_and(|(ot, t)| {
+                                a.entities[ot].kind == Kind::State
+                                    && matches!(a.entities[t].kind, Kind::Organization | Kind::Group)
+                                    && state_of(t) == Some(a.entities[ot].id.as_str())
+                            }))
                 }) {
                     continue;
                 }
+                // Each of several speakers vouches for its own part: "Britain,
+                // France and Germany said they would …".
+                let attribution = match (report, src) {
+                    (Some(r), Some(s))
+                        if r.entities.len() > 1
+                            && r.entities.contains(&s)
+                            && attribution == r.entities.first().copied() =>
+                    {
+                        Some(s)
+                    }
+                    _ => attribution,
+                };
                 out.push(Claim {
                     kind: kind.clone(),
                     mode: frame.mode.clone(),
