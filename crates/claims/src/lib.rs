@@ -981,6 +981,22 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         .filter(|x| x.first >= floor)
                         .find(|x| x.last < k && !is_speaker(x) && !possessed(x))
                 });
+            // "The United States said Iran had delivered missiles to Russia,
+            // and it announced new sanctions": a pronoun opening a clause after
+            // ", and" is the sentence's subject, speaker or not.
+            let pronoun_after_and = (b.saturating_sub(5).max(s0 + 2)..b).rev().find(|&j| {
+                matches!(lower[j].as_str(), "it" | "they" | "he" | "she")
+                    && matches!(lower[j - 1].as_str(), "and" | "but")
+                    && lower[j - 2] == ","
+            });
+            if pronoun_after_and.is_some_and(|j| !actor_between(j, k)) {
+                if let Some(x) = in_sent
+                    .iter()
+                    .find(|x| x.first >= floor && x.last < b && !prep(x) && !possessed(x))
+                {
+                    src_actor = Some(x);
+                }
+            }
             let mut sources: Vec<usize> = Vec::new();
             // A purpose clause shares the main clause's subject: "Pak visited
             // Iran to discuss cooperation" — Pak discusses, not Iran.
@@ -1067,9 +1083,12 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 }
                 None => (None, None),
             };
+            // ("…, in a coordinated move with Britain": an adjunct's event is
+            // the clause subject's.)
+            let adjunct = k >= s0 + 2 && lower[k - 2] == "in" && matches!(lower[k - 1].as_str(), "a" | "an");
             let inherited = ((stance.is_none() || second_verb)
                 && k > s0
-                && (lower[k - 1] == "to" || participle || second_verb)
+                && (lower[k - 1] == "to" || participle || second_verb || adjunct)
                 && !in_sent
                     .iter()
                     .any(|x| x.last + 2 == k && x.first > s0 && lower[x.first - 1] == "for"))
