@@ -165,6 +165,8 @@ pub(crate) fn cues() -> &'static Cues {
 pub fn base(word: &str) -> String {
     const IRREGULAR: &[(&str, &str)] = &[
         ("sent", "send"),
+        ("flew", "fly"),
+        ("flown", "fly"),
         ("gave", "give"),
         ("given", "give"),
         ("sold", "sell"),
