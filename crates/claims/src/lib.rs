@@ -416,6 +416,18 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 has_and |= and;
                 chain.push(y);
             }
+            // "X, and Y said …": a comma before the "and" of a two-item list
+            // joins clauses, not names (a serial comma needs three items).
+            if chain.len() == 2 {
+                let (p, q) = if forward {
+                    (chain[0], chain[1])
+                } else {
+                    (chain[1], chain[0])
+                };
+                if lower[p.last + 1..q.first].iter().any(|w| w == ",") {
+                    has_and = false;
+                }
+            }
             if !has_and {
                 chain.truncate(1);
             } else if forward {
