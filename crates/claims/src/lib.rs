@@ -344,9 +344,19 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             .iter()
             .filter(|x| x.last < s1 && origin_marked(x))
             .collect();
+        // "drills, called Freedom Shield", "a pact, known as GSOMIA": a name
+        // given to a thing is no party.
+        let thing_name = |x: &Actor| {
+            x.first >= s0 + 2
+                && ((matches!(
+                    lower[x.first - 1].as_str(),
+                    "called" | "dubbed" | "named" | "codenamed" | "code-named"
+                ) && lower[x.first - 2] == ",")
+                    || (lower[x.first - 1] == "as" && lower[x.first - 2] == "known"))
+        };
         let in_sent: Vec<&Actor> = here
             .iter()
-            .filter(|x| x.last < s1 && !origin_marked(x))
+            .filter(|x| x.last < s1 && !origin_marked(x) && !thing_name(x))
             .collect();
         // The sentence's weapons, places, times and quantities (all sorted).
         let sw =
@@ -1009,6 +1019,14 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     src_actor = Some(x);
                 }
             }
+            // "Ukrainian officials, who have pressed for permission …": a
+            // relative pronoun's verb belongs to its antecedent.
+            if b > s0 + 1 && matches!(lower[b - 1].as_str(), "who" | "which" | "that") {
+                let end = if lower[b - 2] == "," { b - 2 } else { b - 1 };
+                if let Some(x) = in_sent.iter().find(|x| x.last + 1 == end) {
+                    src_actor = Some(x);
+                }
+            }
             let mut sources: Vec<usize> = Vec::new();
             // A purpose clause shares the main clause's subject: "Pak visited
             // Iran to discuss cooperation" — Pak discusses, not Iran.
@@ -1208,8 +1226,11 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // "X are under sanctions": the subject receives the action; the agent,
             // if named, follows "by".
             // ("Vietnam is committed to …" is a stance, not a passive.)
+            // (A past participle: "-ed", or an irregular form, "shot down".)
+            let participle_form = lower[k].ends_with("ed")
+                || (lower[k] != bases[k] && !lower[k].ends_with("ing") && !lower[k].ends_with('s'));
             let passive = k > s0
-                && lower[k].ends_with("ed")
+                && participle_form
                 && !c.commit.iter().any(|p| p.len() > 1 && phrase_at(k, p))
                 && (lower[k - 1..k]
                     .iter()
