@@ -117,6 +117,15 @@ const CONTROL: &[&str] = &["AGREE", "THREATEN", "REJECT"];
 const COOPERATIVE: &[&str] = &["CONSULT", "AID", "COOPERATE", "SUPPORT", "AGREE"];
 /// Relations between entities rather than events.
 const RELATIONS: &[&str] = &["ALLY", "PRODUCES", "OPERATES", "DERIVED_FROM"];
+/// Organisation types (lexicon `type`) that act for their state as a party.
+const STATE_ORGANS: &[&str] = &[
+    "military",
+    "ministry",
+    "government",
+    "intelligence",
+    "parliament",
+    "court",
+];
 /// Types that, when the sentence names no other state, are coded against the
 /// source's own state ("Fijian rebels will release …", "Turkish authorities
 /// imposed a curfew"): PLOVER's convention for domestic events.
@@ -1175,13 +1184,25 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // The nearest of the frame's target slots wins ("agreed to US
             // mediation in talks with the Palestinians": "to US").
             let not_source = |x: &&&Actor| !x.entities.iter().any(|e| sources.contains(e));
+            // (Those who fight "alongside" or "for" a party are on its side.)
+            let ally_marked = |x: &&&Actor| {
+                matches!(kind.as_str(), "ASSAULT" | "MOBILIZE")
+                    && matches!(
+                        lower[x.first - 1].as_str(),
+                        "alongside" | "for" | "beside" | "behind"
+                    )
+            };
             let mut best: Option<(usize, &Actor, bool)> = None;
             for spec in &frame.target {
                 let hit = if spec == "obj" {
                     in_sent
                         .iter()
                         .find(|x| {
-                            x.first > k && x.first <= k + 6 && not_source(x) && !is_speaker(x)
+                            x.first > k
+                                && x.first <= k + 6
+                                && not_source(x)
+                                && !is_speaker(x)
+                                && !ally_marked(x)
                         })
                         .map(|x| (x.first, *x))
                 } else {
@@ -1414,6 +1435,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     x.first > k
                         && x.last < end
                         && !is_speaker(x)
+                        && !ally_marked(x)
                         && !x.entities.iter().any(|e| sources.contains(e))
                 }) {
                     targets.extend(&x.entities);
@@ -1650,9 +1672,11 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         e.state.as_deref().and_then(|st| state_entity.get(st)),
                     ) {
                         // … and so is an organisation named as a state's own
-                        // ("Russia's defence ministry").
+                        // ("Russia's defence ministry"), or known as an organ
+                        // of its state ("the Russian navy").
                         (Kind::Group, Some(&j)) | (Kind::Organization, Some(&j))
                             if e.kind == Kind::Group
+                                || e.subtype.as_deref().is_some_and(|t| STATE_ORGANS.contains(&t))
                                 || (!e.known
                                     && e.state.as_deref().is_some_and(|st| {
                                         e.id.starts_with(&format!("{}-", st.to_lowercase()))
