@@ -1206,19 +1206,34 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         })
                         .map(|x| (x.first, *x))
                 } else {
-                    (k + 1..(k + 10).min(s1))
-                        .find(|&j| lower[j] == *spec)
-                        .and_then(|j| {
+                    // ("sent warships to encircle Taiwan": an infinitive, not a
+                    // recipient; "shipped 13,000 containers of shells, missiles
+                    // and rockets to Russia": a long object before the slot.)
+                    (k + 1..(k + 18).min(s1))
+                        .take_while(|&j| {
+                            lower[j] != ";"
+                                && !(j > k + 1 && c.reporting.iter().any(|p| phrase_at(j, p)))
+                        })
+                        .filter(|&j| lower[j] == *spec)
+                        .find_map(|j| {
                             in_sent
                                 .iter()
                                 .find(|x| {
                                     x.first > j
                                         && x.first <= j + 4
                                         && !lower[j..x.first].iter().any(|w| w == ",")
+                                        && !(lower[j] == "to"
+                                            && triggers.iter().any(|&(t, _)| {
+                                                t > j
+                                                    && t < x.first
+                                                    && (t == j + 1
+                                                        || (t == j + 2 && lower[j + 1].ends_with("ly")))
+                                            }))
                                         && not_source(x)
                                 })
                                 .map(|x| (j, *x))
                         })
+                        .filter(|&(j, _)| j < k + 10 || !actor_between(k, j))
                 };
                 if let Some((pos, x)) = hit {
                     if best.is_none_or(|(p, _, _)| pos < p) {
