@@ -1885,6 +1885,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         }
     }
     inherit_targets(a, &mut out);
+    inherit_sources(a, &mut out);
     out
 }
 
@@ -1915,6 +1916,47 @@ fn inherit_targets(a: &Annotated, out: &mut [Claim]) {
 }
 
 /// The index of the sentence that holds byte `pos`.
+/// "Russia launched a massive attack on Ukraine overnight. The attack hit 15
+/// regions.": a claim with a target but no named source takes the source of
+/// the same kind of claim on the same target in the two sentences before.
+/// An attack coded against the state where it happened (an implied source) is
+/// such a claim, too: the story says who struck.
+fn inherit_sources(a: &Annotated, out: &mut [Claim]) {
+    let sentence_of = |pos: usize| sentence_index(a, pos);
+    let state_of = |i: usize| {
+        let e = &a.entities[i];
+        if e.kind == Kind::State {
+            Some(e.id.as_str())
+        } else {
+            e.state.as_deref()
+        }
+    };
+    for i in 0..out.len() {
+        if !(out[i].source.is_none() || out[i].source_implied) {
+            continue;
+        }
+        let Some(target) = out[i].target else {
+            continue;
+        };
+        let here = sentence_of(out[i].evidence.start);
+        let found = out[..i]
+            .iter()
+            .rev()
+            .take_while(|o| sentence_of(o.evidence.start) + 2 >= here)
+            .find(|o| {
+                sentence_of(o.evidence.start) < here
+                    && o.kind == out[i].kind
+                    && !o.source_implied
+                    && o.source.is_some_and(|s| state_of(s) != state_of(target))
+                    && o.target.is_some_and(|t| state_of(t) == state_of(target))
+            });
+        if let Some(s) = found.and_then(|o| o.source) {
+            out[i].source = Some(s);
+            out[i].source_implied = true;
+        }
+    }
+}
+
 fn sentence_index(a: &Annotated, pos: usize) -> usize {
     a.sentences.partition_point(|s| s.end <= pos)
 }
