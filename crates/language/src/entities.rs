@@ -777,6 +777,14 @@ pub fn references(
         out.reverse();
         out
     };
+    // People by mention position.
+    let mut people: Vec<(usize, usize)> = ents
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == Kind::Person)
+        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span.start, i)))
+        .collect();
+    people.sort_unstable();
     let mut out = Vec::new();
     let mut extra: Vec<(usize, Mention)> = Vec::new();
     let w = |k: usize| lower.get(k).map(String::as_str).unwrap_or("");
@@ -794,6 +802,36 @@ pub fn references(
                     | "allies"
             )
         };
+        // "the two men", "both leaders": the two people named last.
+        let person_noun = |x: &str| {
+            matches!(
+                x,
+                "men" | "women" | "leaders" | "presidents" | "ministers" | "officials"
+            )
+        };
+        let people_pair = (w(k) == "the" && w(k + 1) == "two" && person_noun(w(k + 2)))
+            .then_some(3)
+            .or_else(|| (w(k) == "both" && person_noun(w(k + 1))).then_some(2));
+        if let Some(len) = people_pair {
+            let start = tokens[k].span.start;
+            let mut found: Vec<usize> = Vec::new();
+            for &(_, i) in people.iter().rev().filter(|(p, _)| *p < start) {
+                if !found.contains(&i) {
+                    found.push(i);
+                }
+                if found.len() == 2 {
+                    break;
+                }
+            }
+            if found.len() == 2 {
+                found.reverse();
+                out.push(Reference {
+                    span: Span::new(start, tokens[k + len - 1].span.end),
+                    entities: found,
+                });
+            }
+            continue;
+        }
         let (len, n) = if w(k) == "the" && w(k + 1) == "two" && pair_noun(w(k + 2)) {
             (3, 2)
         } else if w(k) == "both" && pair_noun(w(k + 1)) {
