@@ -758,6 +758,34 @@ pub fn references(
     };
     let recent = |pos: usize, n: usize| -> Vec<usize> {
         let subject = subject_at(pos);
+        let skip_subject = |p: usize, i: usize| {
+            subject.is_some_and(|(sp, si)| sp == p && si == i)
+                && named.iter().filter(|&&(q, j)| q < pos && j != i).count() >= n
+        };
+        // The states the last three sentences talk about most ("North Korea
+        // and Iran …, when Pyongyang sold Tehran weapons during the Iran–Iraq
+        // war … the two countries"), the later named first on a tie.
+        let here = sentences.partition_point(|x| x.end <= pos);
+        let from = sentences[here.saturating_sub(2).min(sentences.len().saturating_sub(1))].start;
+        let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (state, mentions, last position)
+        for &(p, i) in named.iter().filter(|(p, _)| *p >= from && *p < pos) {
+            if skip_subject(p, i) {
+                continue;
+            }
+            match counts.iter_mut().find(|c| c.0 == i) {
+                Some(c) => {
+                    c.1 += 1;
+                    c.2 = p;
+                }
+                None => counts.push((i, 1, p)),
+            }
+        }
+        counts.sort_by_key(|&(_, m, p)| (std::cmp::Reverse(m), std::cmp::Reverse(p)));
+        if counts.len() >= n && (counts.len() == n || counts[n - 1].1 > counts[n].1) {
+            let mut top: Vec<(usize, usize, usize)> = counts[..n].to_vec();
+            top.sort_by_key(|&(_, _, p)| p);
+            return top.into_iter().map(|(i, _, _)| i).collect();
+        }
         let mut out: Vec<usize> = Vec::new();
         for &(p, i) in named.iter().rev().filter(|(p, _)| *p < pos) {
             // The subject is not what its own object refers back to, unless
