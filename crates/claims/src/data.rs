@@ -57,6 +57,7 @@ pub(crate) struct Cues {
     pub topic: Vec<Vec<String>>,
     pub object_control: Vec<Vec<String>>,
     pub speech_protest: Vec<Vec<String>>,
+    pub verb_only: Vec<Vec<String>>,
 }
 
 fn parse_frames(src: &str, out: &mut HashMap<String, Vec<Frame>>) {
@@ -152,6 +153,7 @@ pub(crate) fn cues() -> &'static Cues {
                 "topic" => &mut c.topic,
                 "object-control" => &mut c.object_control,
                 "speech-protest" => &mut c.speech_protest,
+                "verb-only" => &mut c.verb_only,
                 _ => continue,
             };
             list.push(phrase);

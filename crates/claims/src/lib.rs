@@ -712,8 +712,19 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 && lower[k - 1] == ","
                 && in_weapon(k - 2)
                 && !(k + 1..(k + 4).min(s1)).any(|j| lower[j] == "by");
+            // "against targets inside Russia": a word that is an event only as
+            // a verb, here a noun after a determiner, preposition or number.
+            let noun_use = c.verb_only.iter().any(|p| p.len() == 1 && p[0] == bases[k])
+                && k > s0
+                && (matches!(
+                    lower[k - 1].as_str(),
+                    "the" | "a" | "an" | "its" | "their" | "these" | "those" | "such" | "at"
+                        | "against" | "on" | "for" | "of" | "in" | "with" | "military"
+                        | "civilian" | "key" | "other" | "new"
+                ) || lower[k - 1].chars().all(|ch| ch.is_ascii_digit() || ch == ','));
             if weapon_head(k)
                 || describes_weapon
+                || noun_use
                 || c.not_events.iter().any(|p| phrase_at(k, p))
                 || consumed.contains(&k)
                 || in_condition(k)
@@ -1580,7 +1591,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // A domestic event: no target named and no other state in the
             // sentence — the source's own state is the target.
             let mut implied = located;
-            if targets.is_empty() && DOMESTIC.contains(&kind.as_str()) {
+            if targets.is_empty() && !passive && DOMESTIC.contains(&kind.as_str()) {
                 let states: Vec<&str> = sources.iter().filter_map(|&i| state_of(i)).collect();
                 if let [st] = states.as_slice() {
                     if sentence_states.as_slice() == [*st] {
