@@ -1452,7 +1452,9 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         lower[j] == ";"
                             || c.reporting.iter().any(|p| phrase_at(j, p))
                             || (lower[j] == ","
-                                && lower.get(j + 1).is_some_and(|w| w == "and" || w == "but"))
+                                && lower.get(j + 1).is_some_and(|w| {
+                                    matches!(w.as_str(), "and" | "but" | "which" | "who")
+                                }))
                     })
                     .unwrap_or(s1)
                     .min(reach)
