@@ -1376,6 +1376,25 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     }
                 }
             }
+            // "a treaty signed by Putin and Kim": a participle right after a
+            // noun, with its agent, is a passive relative on that noun.
+            let reduced = !passive
+                && participle_form
+                && k > s0
+                && lower.get(k + 1).is_some_and(|w| w == "by")
+                && lower[k - 1].chars().all(char::is_alphabetic)
+                && !matches!(
+                    lower[k - 1].as_str(),
+                    "has" | "have" | "had" | "is" | "are" | "was" | "were" | "been" | "be"
+                )
+                && !in_sent.iter().any(|x| x.last + 1 == k);
+            if reduced {
+                if let Some(x) = in_sent.iter().find(|x| x.first > k + 1 && x.first <= k + 4) {
+                    sources = coordinated(x, true);
+                    targets.clear();
+                    src_actor = None;
+                }
+            }
             let passive = passive && !relative;
             // "Yoon and Kishida condemned the launch": a verbal event about an
             // event told before is aimed at that event's source.
@@ -1432,6 +1451,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 && matches!(kind.as_str(), "COOPERATE" | "CONSULT" | "ALLY" | "AGREE");
             if targets.is_empty()
                 && !passive
+                && !reduced
                 && !relation
                 && !frame.no_target
                 && !frame.flip
@@ -1552,7 +1572,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // coordinated pair with no target is a relation between the two.
             if targets.is_empty()
                 && sources.len() == 2
-                && matches!(kind.as_str(), "ALLY" | "COOPERATE" | "CONSULT" | "AGREE")
+                && matches!(kind.as_str(), "ALLY" | "COOPERATE" | "CONSULT" | "AGREE" | "SUPPORT")
             {
                 targets = vec![sources[1]];
                 sources.truncate(1);
@@ -1611,7 +1631,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             }
             // "Russia and North Korea pledged to come to each other's aid": both ways.
             let mutual = between
-                || (k..(k + 12).min(s1)).any(|j| {
+                || (k.saturating_sub(4).max(s0)..(k + 12).min(s1)).any(|j| {
                     (lower[j] == "each" && lower.get(j + 1).is_some_and(|w| w.starts_with("other")))
                         || (lower[j] == "one"
                             && lower.get(j + 1).is_some_and(|w| w.starts_with("another")))
@@ -1750,6 +1770,18 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 for (i, &x) in among.iter().enumerate() {
                     for &y in &among[i + 1..] {
                         pairs.push((Some(x), Some(y)));
+                    }
+                }
+            }
+            // "Russia and North Korea have pledged to come to each other's
+            // aid": each subject to each other, both ways.
+            if mutual && !between && targets.is_empty() && sources.len() >= 2 {
+                pairs.clear();
+                for &x in &sources {
+                    for &y in &sources {
+                        if x != y {
+                            pairs.push((Some(x), Some(y)));
+                        }
                     }
                 }
             }
