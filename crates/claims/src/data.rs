@@ -58,6 +58,7 @@ pub(crate) struct Cues {
     pub object_control: Vec<Vec<String>>,
     pub speech_protest: Vec<Vec<String>>,
     pub verb_only: Vec<Vec<String>>,
+    pub stative: Vec<Vec<String>>,
 }
 
 fn parse_frames(src: &str, out: &mut HashMap<String, Vec<Frame>>) {
@@ -154,6 +155,7 @@ pub(crate) fn cues() -> &'static Cues {
                 "object-control" => &mut c.object_control,
                 "speech-protest" => &mut c.speech_protest,
                 "verb-only" => &mut c.verb_only,
+                "stative" => &mut c.stative,
                 _ => continue,
             };
             list.push(phrase);

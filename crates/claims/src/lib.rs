@@ -1279,6 +1279,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             let passive = k > s0
                 && participle_form
                 && !c.commit.iter().any(|p| p.len() > 1 && phrase_at(k, p))
+                && !c.stative.iter().any(|p| p.len() == 1 && p[0] == lower[k])
                 && (lower[k - 1..k]
                     .iter()
                     .chain(lower[k.saturating_sub(2).max(s0)..k].iter()))
@@ -1412,7 +1413,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     let earlier = out
                         .iter()
                         .rev()
-                        .take_while(|o| sentence_of(o.evidence.start) + 3 >= here)
+                        .take_while(|o| sentence_of(o.evidence.start) + 8 >= here)
                         .find(|o| {
                             o.kind == object.kind
                                 && o.source.is_some_and(|src| !sources.contains(&src))
