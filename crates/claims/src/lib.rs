@@ -1216,6 +1216,25 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                                 && !ally_marked(x)
                         })
                         .map(|x| (x.first, *x))
+                        .or_else(|| {
+                            // "accused him of pursuing independence": the person
+                            // named last before, who is not the source.
+                            lower
+                                .get(k + 1)
+                                .filter(|w| matches!(w.as_str(), "him" | "her"))
+                                .and_then(|_| {
+                                    actors[..actors.partition_point(|x| x.first < k)]
+                                        .iter()
+                                        .rev()
+                                        .find(|x| {
+                                            x.entities.iter().all(|&e| {
+                                                a.entities[e].kind == Kind::Person
+                                                    && !sources.contains(&e)
+                                            })
+                                        })
+                                })
+                                .map(|x| (k + 1, x))
+                        })
                 } else {
                     // ("sent warships to encircle Taiwan": an infinitive, not a
                     // recipient; "shipped 13,000 containers of shells, missiles
