@@ -428,6 +428,15 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         .map(|y| (*y, and))
                 };
                 let Some((y, and)) = next else { break };
+                // ("according to Ukrainian and Western officials, and the two
+                // countries …": no list crosses into an attribution.)
+                if !forward
+                    && lower[y.last + 1..cur.first].iter().any(|w| w == ",")
+                    && (y.first.saturating_sub(6).max(s0)..y.first)
+                        .any(|j| matches!(lower[j].as_str(), "according" | "citing"))
+                {
+                    break;
+                }
                 // Without a first "and" there is no list: "Pakistan, Iran's ally".
                 if !and && !has_and && !forward {
                     break;

@@ -766,6 +766,24 @@ pub fn references(
         // and Iran …, when Pyongyang sold Tehran weapons during the Iran–Iraq
         // war … the two countries"), the later named first on a tie.
         let here = sentences.partition_point(|x| x.end <= pos);
+        // States named earlier in the reference's own sentence come first
+        // ("Iran has provided Russia with drones, and the two countries …").
+        if let Some(sent) = sentences.get(here) {
+            let mut own: Vec<usize> = Vec::new();
+            for &(p, i) in named
+                .iter()
+                .rev()
+                .filter(|&&(p, _)| p >= sent.start && p < pos)
+            {
+                if !skip_subject(p, i) && !own.contains(&i) {
+                    own.push(i);
+                }
+            }
+            if own.len() == n {
+                own.reverse();
+                return own;
+            }
+        }
         let from = sentences[here.saturating_sub(2).min(sentences.len().saturating_sub(1))].start;
         let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (state, mentions, last position)
         for &(p, i) in named.iter().filter(|(p, _)| *p >= from && *p < pos) {
