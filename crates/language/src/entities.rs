@@ -758,9 +758,20 @@ pub fn references(
     };
     let recent = |pos: usize, n: usize| -> Vec<usize> {
         let subject = subject_at(pos);
+        // (A reference that opens a clause, "…, and the two countries are",
+        // is a subject itself and may well include the sentence's subject.)
+        let lead = text.get(..pos).unwrap_or("").trim_end().to_lowercase();
+        let opens_clause = lead.ends_with(", and") || lead.ends_with(';');
         let skip_subject = |p: usize, i: usize| {
-            subject.is_some_and(|(sp, si)| sp == p && si == i)
-                && named.iter().filter(|&&(q, j)| q < pos && j != i).count() >= n
+            // A state named as a source ("according to Ukrainian officials")
+            // is not what the story is about.
+            let attributed = text
+                .get(p.saturating_sub(24)..p)
+                .is_some_and(|t| t.to_lowercase().contains("according to"));
+            attributed
+                || (!opens_clause
+                    && subject.is_some_and(|(sp, si)| sp == p && si == i)
+                    && named.iter().filter(|&&(q, j)| q < pos && j != i).count() >= n)
         };
         // The states the last three sentences talk about most ("North Korea
         // and Iran …, when Pyongyang sold Tehran weapons during the Iran–Iraq
