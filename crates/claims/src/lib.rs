@@ -1272,7 +1272,23 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                                 })
                                 .map(|x| (j, *x))
                         })
-                        .filter(|&(j, _)| j < k + 10 || !actor_between(k, j))
+                        // (Far slots only over appositions: "dispatched a
+                        // delegation headed by its minister, Yun Jong Ho, to Iran".)
+                        .filter(|&(j, _)| {
+                            j < k + 10
+                                || in_sent.iter().filter(|x| x.first > k && x.first < j).all(|x| {
+                                    x.first > 0
+                                        && lower[x.first - 1] == ","
+                                        && lower.get(x.last + 1).is_some_and(|w| w == ",")
+                                })
+                        })
+                        // ("a visit between two governments that Washington
+                        // accuses": "between" needs a pair.)
+                        .filter(|&(_, x)| {
+                            !matches!(spec.as_str(), "between" | "among")
+                                || x.entities.len() >= 2
+                                || coordinated(x, true).len() >= 2
+                        })
                 };
                 if let Some((pos, x)) = hit {
                     if best.is_none_or(|(p, _, _)| pos < p) {
