@@ -731,9 +731,18 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         | "against" | "on" | "for" | "of" | "in" | "with" | "military"
                         | "civilian" | "key" | "other" | "new"
                 ) || lower[k - 1].chars().all(|ch| ch.is_ascii_digit() || ch == ','));
+            // "before the invasion began", "since the full-scale invasion
+            // began": an event named to date another is no claim.
+            let dating = (k.saturating_sub(5).max(s0)..k).any(|j| {
+                matches!(lower[j].as_str(), "before" | "after" | "since" | "until")
+                    && lower.get(j + 1).is_some_and(|w| w == "the")
+            }) && lower.get(k + 1).is_some_and(|w| {
+                matches!(w.as_str(), "began" | "started" | "ended" | "begun")
+            });
             if weapon_head(k)
                 || describes_weapon
                 || noun_use
+                || dating
                 || c.not_events.iter().any(|p| phrase_at(k, p))
                 || consumed.contains(&k)
                 || in_condition(k)
@@ -1669,8 +1678,14 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     }
                 }
             }
+            // (Cooperation takes two: "Pyongyang's foreign trade and economic
+            // cooperation" names no counterpart, so no dyad.)
+            let needs_two = matches!(kind.as_str(), "COOPERATE")
+                && targets.is_empty()
+                && sources.len() < 2;
             if (sources.is_empty() && targets.is_empty())
                 || (relation && (sources.is_empty() || targets.is_empty()))
+                || needs_two
             {
                 continue;
             }
