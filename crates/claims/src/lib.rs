@@ -452,7 +452,8 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 } else {
                     (chain[1], chain[0])
                 };
-                if lower[p.last + 1..q.first].iter().any(|w| w == ",") {
+                let gap = &lower[p.last + 1..q.first];
+                if gap.iter().any(|w| w == ",") && gap.iter().any(|w| w == "and") {
                     has_and = false;
                 }
             }
@@ -727,18 +728,37 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 && k > s0
                 && (matches!(
                     lower[k - 1].as_str(),
-                    "the" | "a" | "an" | "its" | "their" | "these" | "those" | "such" | "at"
-                        | "against" | "on" | "for" | "of" | "in" | "with" | "military"
-                        | "civilian" | "key" | "other" | "new"
-                ) || lower[k - 1].chars().all(|ch| ch.is_ascii_digit() || ch == ','));
+                    "the"
+                        | "a"
+                        | "an"
+                        | "its"
+                        | "their"
+                        | "these"
+                        | "those"
+                        | "such"
+                        | "at"
+                        | "against"
+                        | "on"
+                        | "for"
+                        | "of"
+                        | "in"
+                        | "with"
+                        | "military"
+                        | "civilian"
+                        | "key"
+                        | "other"
+                        | "new"
+                ) || lower[k - 1]
+                    .chars()
+                    .all(|ch| ch.is_ascii_digit() || ch == ','));
             // "before the invasion began", "since the full-scale invasion
             // began": an event named to date another is no claim.
             let dating = (k.saturating_sub(5).max(s0)..k).any(|j| {
                 matches!(lower[j].as_str(), "before" | "after" | "since" | "until")
                     && lower.get(j + 1).is_some_and(|w| w == "the")
-            }) && lower.get(k + 1).is_some_and(|w| {
-                matches!(w.as_str(), "began" | "started" | "ended" | "begun")
-            });
+            }) && lower
+                .get(k + 1)
+                .is_some_and(|w| matches!(w.as_str(), "began" | "started" | "ended" | "begun"));
             if weapon_head(k)
                 || describes_weapon
                 || noun_use
@@ -1153,7 +1173,8 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             };
             // ("…, in a coordinated move with Britain": an adjunct's event is
             // the clause subject's.)
-            let adjunct = k >= s0 + 2 && lower[k - 2] == "in" && matches!(lower[k - 1].as_str(), "a" | "an");
+            let adjunct =
+                k >= s0 + 2 && lower[k - 2] == "in" && matches!(lower[k - 1].as_str(), "a" | "an");
             let inherited = ((stance.is_none() || second_verb)
                 && k > s0
                 && (lower[k - 1] == "to" || participle || second_verb || adjunct)
@@ -1174,7 +1195,10 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 in_sent.iter().rev().find(|x| {
                     x.first > *j
                         && x.last < k
-                        && matches!(lower[x.first - 1].as_str(), "which" | "that" | "who" | "whom")
+                        && matches!(
+                            lower[x.first - 1].as_str(),
+                            "which" | "that" | "who" | "whom"
+                        )
                 })
             });
             let inherited = inherited.map(|(_, v)| v.clone());
@@ -1232,6 +1256,11 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                                 && not_source(x)
                                 && !is_speaker(x)
                                 && !ally_marked(x)
+                                // ("sent warships to encircle Taiwan": the
+                                // infinitive's object, not the verb's.)
+                                && !(k + 1..x.first).any(|j| {
+                                    lower[j] == "to" && triggers.iter().any(|&(t, _)| t == j + 1)
+                                })
                         })
                         .map(|x| (x.first, *x))
                         .or_else(|| {
@@ -1275,7 +1304,8 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                                                 t > j
                                                     && t < x.first
                                                     && (t == j + 1
-                                                        || (t == j + 2 && lower[j + 1].ends_with("ly")))
+                                                        || (t == j + 2
+                                                            && lower[j + 1].ends_with("ly")))
                                             }))
                                         && not_source(x)
                                 })
@@ -1285,11 +1315,14 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         // delegation headed by its minister, Yun Jong Ho, to Iran".)
                         .filter(|&(j, _)| {
                             j < k + 10
-                                || in_sent.iter().filter(|x| x.first > k && x.first < j).all(|x| {
-                                    x.first > 0
-                                        && lower[x.first - 1] == ","
-                                        && lower.get(x.last + 1).is_some_and(|w| w == ",")
-                                })
+                                || in_sent
+                                    .iter()
+                                    .filter(|x| x.first > k && x.first < j)
+                                    .all(|x| {
+                                        x.first > 0
+                                            && lower[x.first - 1] == ","
+                                            && lower.get(x.last + 1).is_some_and(|w| w == ",")
+                                    })
                         })
                         // ("a visit between two governments that Washington
                         // accuses": "between" needs a pair.)
@@ -1523,7 +1556,15 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 let reach = if kind == "THREATEN" { s1 } else { k + 14 };
                 let end = (k + 1..s1)
                     .find(|&j| {
-                        lower[j] == ";"
+                        // ("sent warships to encircle Taiwan": where the frame
+                        // wants a "to" recipient, an infinitive ends the search.)
+                        // (Not "send material to help defend Saudi Arabia".)
+                        (frame.target.iter().any(|t| t == "to")
+                            && lower[j] == "to"
+                            && triggers
+                                .iter()
+                                .any(|&(t, g)| t == j + 1 && CONFLICT.contains(&g.kind.as_str())))
+                            || lower[j] == ";"
                             || c.reporting.iter().any(|p| phrase_at(j, p))
                             || (lower[j] == ","
                                 && lower.get(j + 1).is_some_and(|w| {
@@ -1626,7 +1667,10 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // coordinated pair with no target is a relation between the two.
             if targets.is_empty()
                 && sources.len() == 2
-                && matches!(kind.as_str(), "ALLY" | "COOPERATE" | "CONSULT" | "AGREE" | "SUPPORT")
+                && matches!(
+                    kind.as_str(),
+                    "ALLY" | "COOPERATE" | "CONSULT" | "AGREE" | "SUPPORT"
+                )
             {
                 targets = vec![sources[1]];
                 sources.truncate(1);
@@ -1680,9 +1724,8 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             }
             // (Cooperation takes two: "Pyongyang's foreign trade and economic
             // cooperation" names no counterpart, so no dyad.)
-            let needs_two = matches!(kind.as_str(), "COOPERATE")
-                && targets.is_empty()
-                && sources.len() < 2;
+            let needs_two =
+                matches!(kind.as_str(), "COOPERATE") && targets.is_empty() && sources.len() < 2;
             if (sources.is_empty() && targets.is_empty())
                 || (relation && (sources.is_empty() || targets.is_empty()))
                 || needs_two
@@ -1784,7 +1827,9 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         // of its state ("the Russian navy").
                         (Kind::Group, Some(&j)) | (Kind::Organization, Some(&j))
                             if e.kind == Kind::Group
-                                || e.subtype.as_deref().is_some_and(|t| STATE_ORGANS.contains(&t))
+                                || e.subtype
+                                    .as_deref()
+                                    .is_some_and(|t| STATE_ORGANS.contains(&t))
                                 || (!e.known
                                     && e.state.as_deref().is_some_and(|st| {
                                         e.id.starts_with(&format!("{}-", st.to_lowercase()))
@@ -2404,5 +2449,105 @@ mod tests {
                 .any(|x| x.0 == "ACCUSE" && x.1.as_deref() == Some("BOL")),
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn relatives_speakers_and_discourse() {
+        // A relative clause after a coded event has its own subject.
+        let c = coded("Belarus has supplied Russia with shells, which Moscow has used to attack Ukraine's towns.");
+        assert!(has(&c, "ASSAULT", Some("RUS"), Some("UKR")), "{c:?}");
+        // Weapons fired in an agentless passive relative: whoever received them.
+        let c = coded("Belarus has sent Russia artillery shells, some of which have been fired at Ukrainian towns.");
+        assert!(has(&c, "ASSAULT", Some("RUS"), Some("UKR")), "{c:?}");
+        // Each of several speakers vouches for its own part; "said they would"
+        // is reported future, not a possibility.
+        let t = "Spain, Italy and Greece said they would cancel air service agreements with Libya.";
+        let a = dyad_language::annotate(t, Some("2024-04-24"));
+        let claims = code(t, &a);
+        let spain = claims
+            .iter()
+            .find(|c| c.source.is_some_and(|s| a.entities[s].id == "ESP"))
+            .expect("a claim by Spain");
+        assert_eq!(spain.kind, "SANCTION");
+        assert_eq!(
+            spain.attribution.map(|i| a.entities[i].id.as_str()),
+            Some("ESP")
+        );
+        assert_eq!(spain.certainty, Certainty::Reported);
+        // A pronoun after ", and" is the sentence's subject; an "in a …" adjunct
+        // is the clause subject's.
+        let c = coded("Canada said Libya had shipped arms to Sudan, and it announced sanctions on Tripoli in a coordinated move with Norway.");
+        assert!(has(&c, "SANCTION", Some("CAN"), Some("LBY")), "{c:?}");
+        assert!(has(&c, "COOPERATE", Some("CAN"), Some("NOR")), "{c:?}");
+        // "X, and Y said" joins clauses, not a list of two.
+        let c = coded("Chad had fired rockets at Niger, and Malian officials said that Algeria was helping Chad.");
+        assert!(
+            !c.iter()
+                .any(|x| x.0 == "ASSAULT" && x.2.as_deref() == Some("MLI")),
+            "{c:?}"
+        );
+        // A relative pronoun's verb belongs to its antecedent.
+        let c = coded("Blinken will travel to Kyiv for talks with Ukrainian officials, who have urged Germany to send tanks.");
+        assert!(
+            c.iter()
+                .any(|x| x.0 == "REQUEST" && x.1.as_deref() == Some("UKR")),
+            "{c:?}"
+        );
+        // An attack with no named attacker takes the attacker of the story.
+        let c = coded("Russia launched a large attack on Ukraine overnight. The attack hit 15 Ukrainian regions.");
+        assert_eq!(
+            c.iter()
+                .filter(|x| has(&[(*x).clone()], "ASSAULT", Some("RUS"), Some("UKR")))
+                .count(),
+            2,
+            "{c:?}"
+        );
+        // "the two men" are the two people named last.
+        let c = coded("Emmanuel Macron met Olaf Scholz in Paris. The two men later held talks.");
+        assert_eq!(c.iter().filter(|x| x.0 == "CONSULT").count(), 2, "{c:?}");
+    }
+
+    #[test]
+    fn nouns_names_and_stances() {
+        // "target" is an event only as a verb.
+        let c = coded("Russia fired missiles at targets in Ukraine.");
+        assert_eq!(c.iter().filter(|x| x.0 == "ASSAULT").count(), 1, "{c:?}");
+        let c = coded("Russia has repeatedly targeted Ukraine's power grid.");
+        assert!(has(&c, "ASSAULT", Some("RUS"), Some("UKR")), "{c:?}");
+        // A name given to a thing is no party.
+        let c = coded("Japan and India began joint drills, called Dharma Guardian, on Monday.");
+        assert!(
+            !c.iter().any(|x| x.2.as_deref() == Some("dharma-guardian")),
+            "{c:?}"
+        );
+        // A state's organ acts for its state; those fought "for" are no targets.
+        let c = coded("North Korean troops were fighting for Russia.");
+        assert!(has(&c, "AID", Some("PRK"), Some("RUS")), "{c:?}");
+        assert!(
+            !c.iter()
+                .any(|x| x.0 == "ASSAULT" && x.2.as_deref() == Some("RUS")),
+            "{c:?}"
+        );
+        // A stative participle is no passive; "concerned by the drills" is aimed
+        // at whoever held the drills.
+        let c =
+            coded("China staged drills near Taiwan. Japan said it was concerned by the drills.");
+        assert!(has(&c, "ACCUSE", Some("JPN"), Some("CHN")), "{c:?}");
+        // "accused him": the person named last.
+        let c = coded("President Lai spoke in Taipei. China's Taiwan Affairs Office accused him of separatism.");
+        assert!(
+            c.iter()
+                .any(|x| x.0 == "ACCUSE" && x.2.as_deref() == Some("lai")),
+            "{c:?}"
+        );
+        // An event named to date another is no claim.
+        let c = coded("Prices rose in Ukraine after the invasion began.");
+        assert!(!c.iter().any(|x| x.0 == "ASSAULT"), "{c:?}");
+        // Cooperation with no counterpart is no dyad.
+        let c = coded("Pyongyang's foreign trade and economic cooperation are small.");
+        assert!(!c.iter().any(|x| x.0 == "COOPERATE"), "{c:?}");
+        // An infinitive after "to" is no recipient slot.
+        let c = coded("China sent warships to encircle Taiwan.");
+        assert!(!has(&c, "AID", Some("CHN"), Some("TWN")), "{c:?}");
     }
 }

@@ -795,7 +795,10 @@ pub fn references(
                 return own;
             }
         }
-        let from = sentences[here.saturating_sub(2).min(sentences.len().saturating_sub(1))].start;
+        let from = sentences[here
+            .saturating_sub(2)
+            .min(sentences.len().saturating_sub(1))]
+        .start;
         let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (state, mentions, last position)
         for &(p, i) in named.iter().filter(|(p, _)| *p >= from && *p < pos) {
             if skip_subject(p, i) {
