@@ -59,6 +59,7 @@ pub(crate) struct Cues {
     pub speech_protest: Vec<Vec<String>>,
     pub verb_only: Vec<Vec<String>>,
     pub stative: Vec<Vec<String>>,
+    pub question_cues: Vec<Vec<String>>,
 }
 
 fn parse_frames(src: &str, out: &mut HashMap<String, Vec<Frame>>) {
@@ -156,6 +157,7 @@ pub(crate) fn cues() -> &'static Cues {
                 "speech-protest" => &mut c.speech_protest,
                 "verb-only" => &mut c.verb_only,
                 "stative" => &mut c.stative,
+                "question-cues" => &mut c.question_cues,
                 _ => continue,
             };
             list.push(phrase);

@@ -676,6 +676,25 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             })
             .collect();
         let in_condition = |k: usize| condition_spans.iter().any(|&(a, b)| a < k && k < b);
+        // "It was not clear whom the delegation would meet in Iran or what it
+        // would discuss": an embedded question tells no event. It runs from a
+        // question word after a word of knowing or telling to the clause's end.
+        let question_spans: Vec<(usize, usize)> = (s0 + 1..s1)
+            .filter(|&j| {
+                matches!(
+                    lower[j].as_str(),
+                    "whether" | "who" | "whom" | "what" | "how" | "why" | "where"
+                ) && (lower[j] == "whether"
+                    || c.question_cues.iter().any(|p| p.len() == 1 && p[0] == lower[j - 1]))
+            })
+            .map(|j| {
+                let end = (j + 1..s1)
+                    .find(|&e| matches!(lower[e].as_str(), "." | ";" | ","))
+                    .unwrap_or(s1);
+                (j, end)
+            })
+            .collect();
+        let in_question = |k: usize| question_spans.iter().any(|&(a, b)| a < k && k < b);
         // An opening subordinate clause ("As …, ", "While …, ") ends at its comma.
         let first_word = (s0..s1).find(|&j| lower[j].chars().any(char::is_alphanumeric));
         let sub_end = first_word
@@ -766,6 +785,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 || c.not_events.iter().any(|p| phrase_at(k, p))
                 || consumed.contains(&k)
                 || in_condition(k)
+                || in_question(k)
                 || (k > s0
                     && c.back_references
                         .iter()
