@@ -1257,13 +1257,16 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // The nearest of the frame's target slots wins ("agreed to US
             // mediation in talks with the Palestinians": "to US").
             let not_source = |x: &&&Actor| !x.entities.iter().any(|e| sources.contains(e));
-            // (Those who fight "alongside" or "for" a party are on its side.)
-            let ally_marked = |x: &&&Actor| {
-                matches!(kind.as_str(), "ASSAULT" | "MOBILIZE")
+            // (Those who fight "alongside" or "for" a party are on its side;
+            let not_a_target = |x: &&&Actor| {
+                (matches!(kind.as_str(), "ASSAULT" | "MOBILIZE")
                     && matches!(
                         lower[x.first - 1].as_str(),
                         "alongside" | "for" | "beside" | "behind"
-                    )
+                    ))
+                    // ("supplying them for use in Ukraine": where aid is used
+                    // is not who gets it.)
+                    || (kind == "AID" && lower[x.first - 1] == "in")
             };
             let mut best: Option<(usize, &Actor, bool)> = None;
             for spec in &frame.target {
@@ -1275,7 +1278,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                                 && x.first <= k + 6
                                 && not_source(x)
                                 && !is_speaker(x)
-                                && !ally_marked(x)
+                                && !not_a_target(x)
                                 // ("sent warships to encircle Taiwan": the
                                 // infinitive's object, not the verb's.)
                                 && !(k + 1..x.first).any(|j| {
@@ -1598,7 +1601,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     x.first > k
                         && x.last < end
                         && !is_speaker(x)
-                        && !ally_marked(x)
+                        && !not_a_target(x)
                         && !x.entities.iter().any(|e| sources.contains(e))
                 }) {
                     targets.extend(&x.entities);
