@@ -1257,7 +1257,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // The nearest of the frame's target slots wins ("agreed to US
             // mediation in talks with the Palestinians": "to US").
             let not_source = |x: &&&Actor| !x.entities.iter().any(|e| sources.contains(e));
-            // (Those who fight "alongside" or "for" a party are on its side;
+            // No target: those fought "alongside" or "for" (on the source's side), nor where aid is used.
             let not_a_target = |x: &&&Actor| {
                 (matches!(kind.as_str(), "ASSAULT" | "MOBILIZE")
                     && matches!(
