@@ -1211,14 +1211,22 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // "… Shahed drones, which Moscow has used to attack Ukraine's
             // cities": a relative clause after the coded event has its own
             // subject, and the purpose clause is that subject's.
+            // So does a subordinate clause: "…, four days after President Lai
+            // used his speech to reject Beijing's claims".
             let relative_subject = inherited.and_then(|(j, _)| {
                 in_sent.iter().rev().find(|x| {
                     x.first > *j
                         && x.last < k
-                        && matches!(
+                        && (matches!(
                             lower[x.first - 1].as_str(),
                             "which" | "that" | "who" | "whom"
-                        )
+                        ) || (!prep(x)
+                            && !possessed(x)
+                            && (*j + 1..x.first).any(|t| {
+                                c.subordinators
+                                    .iter()
+                                    .any(|p| p.len() == 1 && p[0] == lower[t])
+                            })))
                 })
             });
             let inherited = inherited.map(|(_, v)| v.clone());
