@@ -60,6 +60,7 @@ pub(crate) struct Cues {
     pub verb_only: Vec<Vec<String>>,
     pub stative: Vec<Vec<String>>,
     pub question_cues: Vec<Vec<String>>,
+    pub simulation: Vec<Vec<String>>,
 }
 
 fn parse_frames(src: &str, out: &mut HashMap<String, Vec<Frame>>) {
@@ -158,6 +159,7 @@ pub(crate) fn cues() -> &'static Cues {
                 "verb-only" => &mut c.verb_only,
                 "stative" => &mut c.stative,
                 "question-cues" => &mut c.question_cues,
+                "simulation" => &mut c.simulation,
                 _ => continue,
             };
             list.push(phrase);

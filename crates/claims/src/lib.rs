@@ -695,6 +695,16 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             })
             .collect();
         let in_question = |k: usize| question_spans.iter().any(|&(a, b)| a < k && k < b);
+        // "its forces practised blockading key ports", "a rehearsal for a
+        // quarantine": what is practised or rehearsed does not happen.
+        let simulated = |k: usize| {
+            (k.saturating_sub(8).max(s0)..k).any(|j| {
+                c.simulation
+                    .iter()
+                    .any(|p| p.len() == 1 && inflects(&lower[j], &p[0]))
+                    && !lower[j + 1..k].iter().any(|w| matches!(w.as_str(), "," | ";"))
+            })
+        };
         // An opening subordinate clause ("As …, ", "While …, ") ends at its comma.
         let first_word = (s0..s1).find(|&j| lower[j].chars().any(char::is_alphanumeric));
         let sub_end = first_word
@@ -786,6 +796,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 || consumed.contains(&k)
                 || in_condition(k)
                 || in_question(k)
+                || simulated(k)
                 || (k > s0
                     && c.back_references
                         .iter()
@@ -1535,7 +1546,15 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                             o.kind == object.kind
                                 && o.source.is_some_and(|src| !sources.contains(&src))
                         });
-                    targets.extend(earlier.and_then(|o| o.source));
+                    // (Aimed at the state of a person who did it: "Kim had
+                    // overseen the launch … Yoon condemned the launch".)
+                    targets.extend(earlier.and_then(|o| o.source).map(|src| {
+                        let e = &a.entities[src];
+                        match (e.kind, e.state.as_deref().and_then(|st| state_entity.get(st))) {
+                            (Kind::Person, Some(&st)) => st,
+                            _ => src,
+                        }
+                    }));
                 }
             }
             let mut located = false;
