@@ -1077,19 +1077,26 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                             || matches!(lower[j].as_str(), "'s" | "\u{2019}s" | "'" | "\u{2019}")
                     })
             });
+            // "revenge for the killing of Hezbollah leader Hassan Nasrallah": a
+            // nominalised event with its "of" object names its agent only by
+            // a possessor, so no actor before it is its source.
+            let nominal_of = k > s0
+                && lower[k - 1] == "the"
+                && lower.get(k + 1).is_some_and(|w| w == "of")
+                && lower[k].ends_with("ing");
             let mut src_actor = possessor
                 .or_else(|| {
                     in_sent
                         .iter()
                         .rev()
-                        .filter(|x| x.first >= floor)
+                        .filter(|x| x.first >= floor && !nominal_of)
                         .find(|x| x.last < before && !is_speaker(x) && !prep(x))
                 })
                 .or_else(|| {
                     in_sent
                         .iter()
                         .rev()
-                        .filter(|x| x.first >= floor)
+                        .filter(|x| x.first >= floor && !nominal_of)
                         .find(|x| x.last < k && !is_speaker(x) && !possessed(x))
                 });
             // "The United States said Iran had delivered missiles to Russia,
@@ -1374,6 +1381,20 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                                 || coordinated(x, true).len() >= 2
                         })
                 };
+                // "the killing of Hezbollah leader Hassan Nasrallah": an
+                // organisation that qualifies a titled person is not the party;
+                // the person is.
+                let hit = hit.map(|(pos, x)| {
+                    let person = in_sent.iter().find(|y| {
+                        y.first > x.last + 1
+                            && y.first <= x.last + 3
+                            && y.entities.iter().all(|&e| a.entities[e].kind == Kind::Person)
+                            && lower[x.last + 1..y.first]
+                                .iter()
+                                .all(|w| w.chars().all(|ch| ch.is_ascii_lowercase()))
+                    });
+                    (pos, person.copied().unwrap_or(x))
+                });
                 if let Some((pos, x)) = hit {
                     if best.is_none_or(|(p, _, _)| pos < p) {
                         best = Some((pos, x, spec == "between" || spec == "among"));
