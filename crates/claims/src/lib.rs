@@ -2139,7 +2139,7 @@ fn inherit_targets(a: &Annotated, out: &mut [Claim]) {
 /// The index of the sentence that holds byte `pos`.
 /// "Russia launched a massive attack on Ukraine overnight. The attack hit 15
 /// regions.": a claim with a target but no named source takes the source of
-/// the same kind of claim on the same target in the two sentences before.
+/// the same kind of claim on the same target in the four sentences before.
 /// An attack coded against the state where it happened (an implied source) is
 /// such a claim, too: the story says who struck.
 fn inherit_sources(a: &Annotated, out: &mut [Claim]) {
@@ -2163,7 +2163,7 @@ fn inherit_sources(a: &Annotated, out: &mut [Claim]) {
         let found = out[..i]
             .iter()
             .rev()
-            .take_while(|o| sentence_of(o.evidence.start) + 2 >= here)
+            .take_while(|o| sentence_of(o.evidence.start) + 4 >= here)
             .find(|o| {
                 sentence_of(o.evidence.start) < here
                     && o.kind == out[i].kind
