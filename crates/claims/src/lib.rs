@@ -442,6 +442,23 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     break;
                 }
                 has_and |= and;
+                // ("… and Hamas political chief Ismail Haniyeh": the person.)
+                let y = if forward {
+                    in_sent
+                        .iter()
+                        .find(|z| {
+                            z.first > y.last + 1
+                                && z.first <= y.last + 4
+                                && z.entities.iter().all(|&e| a.entities[e].kind == Kind::Person)
+                                && lower[y.last + 1..z.first]
+                                    .iter()
+                                    .all(|w| w.chars().all(|ch| ch.is_ascii_lowercase()))
+                        })
+                        .copied()
+                        .unwrap_or(y)
+                } else {
+                    y
+                };
                 chain.push(y);
             }
             // "X, and Y said …": a comma before the "and" of a two-item list
