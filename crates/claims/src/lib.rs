@@ -885,7 +885,16 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     && lower.get(j + 1).is_none_or(|w| w != "to")
             }) || triggers[..ti]
                 .iter()
-                .any(|&(j, g)| g.kind == "REQUEST" && j + 7 > k && lower[k - 1] == "to");
+                .any(|&(j, g)| g.kind == "REQUEST" && j + 7 > k && lower[k - 1] == "to")
+                // … and so is what a "that" clause after a demand asks for
+                // ("proposed that the sanctions be reviewed and given an expiry
+                // date").
+                || triggers[..ti].iter().any(|&(j, g)| {
+                    g.kind == "REQUEST"
+                        && lower.get(j + 1).is_some_and(|w| w == "that")
+                        && !lower[j + 1..k].iter().any(|w| matches!(w.as_str(), ";" | "."))
+                        && !(j + 2..k).any(|t| c.reporting.iter().any(|p| phrase_at(t, p)))
+                });
             // (A participle after a determiner describes a noun, "on alert in
             // the occupied West Bank": it is no object event.)
             let light = triggers.get(ti + 1).is_some_and(|&(j, _)| {
