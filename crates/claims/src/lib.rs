@@ -892,7 +892,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 || triggers[..ti].iter().any(|&(j, g)| {
                     g.kind == "REQUEST"
                         && lower.get(j + 1).is_some_and(|w| w == "that")
-                        && !lower[j + 1..k].iter().any(|w| matches!(w.as_str(), ";" | "."))
+                        && !lower[j + 1..k].iter().any(|w| matches!(w.as_str(), ";" | "." | ","))
                         && !(j + 2..k).any(|t| c.reporting.iter().any(|p| phrase_at(t, p)))
                 });
             // (A participle after a determiner describes a noun, "on alert in
@@ -1602,6 +1602,19 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                             _ => src,
                         }
                     }));
+                }
+            }
+            // "Moscow had proposed that …, an idea the United States and its
+            // allies rejected": a rejection with no target rejects the demand
+            // just told, and so its maker.
+            if targets.is_empty() && kind == "REJECT" {
+                if let Some(src) = out[sentence_start..]
+                    .iter()
+                    .rev()
+                    .find(|o| o.kind == "REQUEST" && o.source.is_some_and(|s| !sources.contains(&s)))
+                    .and_then(|o| o.source)
+                {
+                    targets.push(src);
                 }
             }
             let mut located = false;
