@@ -449,7 +449,9 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         .find(|z| {
                             z.first > y.last + 1
                                 && z.first <= y.last + 4
-                                && z.entities.iter().all(|&e| a.entities[e].kind == Kind::Person)
+                                && z.entities
+                                    .iter()
+                                    .all(|&e| a.entities[e].kind == Kind::Person)
                                 && lower[y.last + 1..z.first]
                                     .iter()
                                     .all(|w| w.chars().all(|ch| ch.is_ascii_lowercase()))
@@ -702,7 +704,9 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     lower[j].as_str(),
                     "whether" | "who" | "whom" | "what" | "how" | "why" | "where"
                 ) && (lower[j] == "whether"
-                    || c.question_cues.iter().any(|p| p.len() == 1 && p[0] == lower[j - 1]))
+                    || c.question_cues
+                        .iter()
+                        .any(|p| p.len() == 1 && p[0] == lower[j - 1]))
             })
             .map(|j| {
                 let end = (j + 1..s1)
@@ -719,7 +723,9 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 c.simulation
                     .iter()
                     .any(|p| p.len() == 1 && inflects(&lower[j], &p[0]))
-                    && !lower[j + 1..k].iter().any(|w| matches!(w.as_str(), "," | ";"))
+                    && !lower[j + 1..k]
+                        .iter()
+                        .any(|w| matches!(w.as_str(), "," | ";"))
             })
         };
         // An opening subordinate clause ("As …, ", "While …, ") ends at its comma.
@@ -1414,7 +1420,9 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     let person = in_sent.iter().find(|y| {
                         y.first > x.last + 1
                             && y.first <= x.last + 3
-                            && y.entities.iter().all(|&e| a.entities[e].kind == Kind::Person)
+                            && y.entities
+                                .iter()
+                                .all(|&e| a.entities[e].kind == Kind::Person)
                             && lower[x.last + 1..y.first]
                                 .iter()
                                 .all(|w| w.chars().all(|ch| ch.is_ascii_lowercase()))
@@ -1597,7 +1605,10 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     // overseen the launch … Yoon condemned the launch".)
                     targets.extend(earlier.and_then(|o| o.source).map(|src| {
                         let e = &a.entities[src];
-                        match (e.kind, e.state.as_deref().and_then(|st| state_entity.get(st))) {
+                        match (
+                            e.kind,
+                            e.state.as_deref().and_then(|st| state_entity.get(st)),
+                        ) {
                             (Kind::Person, Some(&st)) => st,
                             _ => src,
                         }
@@ -1611,7 +1622,9 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 if let Some(src) = out[sentence_start..]
                     .iter()
                     .rev()
-                    .find(|o| o.kind == "REQUEST" && o.source.is_some_and(|s| !sources.contains(&s)))
+                    .find(|o| {
+                        o.kind == "REQUEST" && o.source.is_some_and(|s| !sources.contains(&s))
+                    })
                     .and_then(|o| o.source)
                 {
                     targets.push(src);
@@ -2659,5 +2672,39 @@ mod tests {
         // An infinitive after "to" is no recipient slot.
         let c = coded("China sent warships to encircle Taiwan.");
         assert!(!has(&c, "AID", Some("CHN"), Some("TWN")), "{c:?}");
+    }
+
+    #[test]
+    fn questions_practice_nominals_and_proposals() {
+        // An embedded question tells no event.
+        let c = coded("It was not clear whom the Chilean delegation would meet in Peru.");
+        assert!(!c.iter().any(|x| x.0 == "CONSULT"), "{c:?}");
+        // What is practised does not happen.
+        let c = coded("Chinese forces practised blockading ports near Taiwan.");
+        assert!(
+            !c.iter().any(|x| x.0 == "COERCE" || x.0 == "ASSAULT"),
+            "{c:?}"
+        );
+        // A subordinate clause has its own subject.
+        let c = coded("Russia sent troops to Belarus, days after President Lukashenko used a speech to reject Poland's claims.");
+        assert!(
+            has(&c, "REJECT", Some("alexander-lukashenko"), Some("POL")),
+            "{c:?}"
+        );
+        // "the killing of <organisation> leader <person>": the person, and no source.
+        let c = coded("Iran fired missiles at Israel in revenge for the killing of Hezbollah leader Hassan Nasrallah.");
+        assert!(has(&c, "ASSAULT", None, Some("hassan-nasrallah")), "{c:?}");
+        // A proposal's "that" clause is asked for, not done; its rejection is
+        // aimed at the proposer.
+        let c = coded("Moscow had proposed that the sanctions be reviewed, an idea the United States rejected.");
+        assert!(!c.iter().any(|x| x.0 == "SANCTION"), "{c:?}");
+        assert!(has(&c, "REJECT", Some("USA"), Some("RUS")), "{c:?}");
+        // Where aid is used is no recipient.
+        let c = coded("Iran denies supplying drones for use in Ukraine.");
+        assert!(
+            !c.iter()
+                .any(|x| x.0 == "AID" && x.2.as_deref() == Some("UKR")),
+            "{c:?}"
+        );
     }
 }
