@@ -2164,7 +2164,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
 
 /// "The US said Iran had delivered missiles to Russia. Iran denied supplying
 /// the missiles.": a claim with a source but no target takes the target of
-/// the same kind of claim by the same source in the six sentences before.
+/// the same kind of claim by the same source in the ten sentences before.
 fn inherit_targets(a: &Annotated, out: &mut [Claim]) {
     let sentence_of = |pos: usize| sentence_index(a, pos);
     for i in 0..out.len() {
@@ -2175,7 +2175,7 @@ fn inherit_targets(a: &Annotated, out: &mut [Claim]) {
         let found = out[..i]
             .iter()
             .rev()
-            .take_while(|o| sentence_of(o.evidence.start) + 6 >= here)
+            .take_while(|o| sentence_of(o.evidence.start) + 10 >= here)
             .find(|o| {
                 sentence_of(o.evidence.start) < here
                     && o.kind == out[i].kind
