@@ -2024,6 +2024,18 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 // and none that an earlier one already says with more detail —
                 // a denial and an affirmation are two claims ("sent drones … but
                 // denies supplying missiles").
+                // (For a mutual kind the dyad has no direction: "Iran was an
+                // important partner and Russia was developing ties with Tehran".)
+                let mutual_kind = matches!(kind.as_str(), "COOPERATE" | "CONSULT" | "ALLY");
+                if out[sentence_start..].iter().any(|o| {
+                    o.kind == kind
+                        && mutual_kind
+                        && src.is_some()
+                        && o.source == tgt
+                        && o.target == src
+                }) {
+                    continue;
+                }
                 if out[sentence_start..].iter().any(|o| {
                     o.kind == kind
                         && ((o.certainty == Certainty::Denied) == (certainty == Certainty::Denied))
