@@ -1147,6 +1147,29 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     src_actor = Some(x);
                 }
             }
+            let mut person_subject: Option<&Actor> = None;
+            // "Yun has been … In November he hosted Kozlov": a sentence's "he" or
+            // "she" with no name before it is the person named last.
+            if b > s0
+                && matches!(lower[b - 1].as_str(), "he" | "she")
+                && !in_sent.iter().any(|x| x.last < b)
+            {
+                let from = toks.partition_point(|t| {
+                    t.span.start < a.sentences[sentence_index(a, s.start).saturating_sub(3)].start
+                });
+                if let Some(x) = actors[actors.partition_point(|x| x.first < from)
+                    ..actors.partition_point(|x| x.first < s0)]
+                    .iter()
+                    .rev()
+                    .find(|x| {
+                        x.entities
+                            .iter()
+                            .all(|&e| a.entities[e].kind == Kind::Person)
+                    })
+                {
+                    person_subject = Some(x);
+                }
+            }
             // "Ukrainian officials, who have pressed for permission …": a
             // relative pronoun's verb belongs to its antecedent.
             if b > s0 + 1 && matches!(lower[b - 1].as_str(), "who" | "which" | "that") {
@@ -1292,6 +1315,11 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             } else if let Some(x) = src_actor {
                 // "Pyongyang and Tehran …", "Britain, France and Germany …".
                 sources = coordinated(x, false);
+            }
+            if sources.is_empty() {
+                if let Some(x) = person_subject {
+                    sources = x.entities.clone();
+                }
             }
             // "Syria says it will not accept …": the pronoun is the speaker.
             if sources.is_empty() {
@@ -2711,6 +2739,21 @@ mod tests {
         let c = coded("Moscow had proposed that the sanctions be reviewed, an idea the United States rejected.");
         assert!(!c.iter().any(|x| x.0 == "SANCTION"), "{c:?}");
         assert!(has(&c, "REJECT", Some("USA"), Some("RUS")), "{c:?}");
+        // A sentence's "he" with no name before it is the person named last.
+        let c = coded("Emmanuel Macron spoke in Paris. In May he hosted Olaf Scholz in Lyon.");
+        assert!(
+            c.iter()
+                .any(|x| x.0 == "CONSULT" && x.1.as_deref() == Some("emmanuel-macron")),
+            "{c:?}"
+        );
+        // A mutual kind's reverse is no second claim in its sentence.
+        let c = coded(
+            "Chile called Peru an important partner and said it was developing ties with Lima.",
+        );
+        assert!(
+            c.iter().filter(|x| x.0 == "COOPERATE").count() <= 1,
+            "{c:?}"
+        );
         // Where aid is used is no recipient.
         let c = coded("Iran denies supplying drones for use in Ukraine.");
         assert!(
