@@ -702,11 +702,26 @@ fn owner_before(text: &str, ents: &[Entity], pos: usize) -> Option<String> {
             e.state.clone()
         }?;
         e.mentions.iter().find_map(|m| {
-            let lead = text.get(..m.span.start)?.trim_end().to_lowercase();
-            (m.span.end == head.len() && (lead.ends_with(" of the") || lead.ends_with(" of")))
-                .then(|| st.clone())
+            if m.span.end != head.len() {
+                return None;
+            }
+            let lead = lower_tail(text, m.span.start, 12);
+            let lead = lead.trim_end();
+            (lead.ends_with(" of the") || lead.ends_with(" of")).then(|| st.clone())
         })
     })
+}
+
+/// The lower-cased text in the (at most) `n` bytes before `pos`, cut at a
+/// character boundary: enough to test what a mention follows without
+/// lower-casing the whole text before it.
+fn lower_tail(text: &str, pos: usize, n: usize) -> String {
+    let pos = pos.min(text.len());
+    let mut from = pos.saturating_sub(n);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text.get(from..pos).unwrap_or("").to_lowercase()
 }
 
 /// A phrase that refers back to entities named earlier ("the two nations",
@@ -760,14 +775,13 @@ pub fn references(
         let subject = subject_at(pos);
         // (A reference that opens a clause, "…, and the two countries are",
         // is a subject itself and may well include the sentence's subject.)
-        let lead = text.get(..pos).unwrap_or("").trim_end().to_lowercase();
+        let lead = lower_tail(text, pos, 8);
+        let lead = lead.trim_end();
         let opens_clause = lead.ends_with(", and") || lead.ends_with(';');
         let skip_subject = |p: usize, i: usize| {
             // A state named as a source ("according to Ukrainian officials")
             // is not what the story is about.
-            let attributed = text
-                .get(p.saturating_sub(24)..p)
-                .is_some_and(|t| t.to_lowercase().contains("according to"));
+            let attributed = lower_tail(text, p, 24).contains("according to");
             attributed
                 || (!opens_clause
                     && subject.is_some_and(|(sp, si)| sp == p && si == i)
