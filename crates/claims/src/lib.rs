@@ -1873,10 +1873,12 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     }
                 }
             }
-            // (Cooperation takes two: "Pyongyang's foreign trade and economic
-            // cooperation" names no counterpart, so no dyad.)
-            let needs_two =
-                matches!(kind.as_str(), "COOPERATE") && targets.is_empty() && sources.len() < 2;
+            // (Cooperation and consultation take two: "Pyongyang's foreign
+            // trade and economic cooperation", "Yoon convened an emergency
+            // security meeting" name no counterpart, so no dyad.)
+            let needs_two = matches!(kind.as_str(), "COOPERATE" | "CONSULT")
+                && targets.is_empty()
+                && sources.len() < 2;
             if (sources.is_empty() && targets.is_empty())
                 || (relation && (sources.is_empty() || targets.is_empty()))
                 || needs_two
