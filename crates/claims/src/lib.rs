@@ -2163,6 +2163,33 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 }
             }
         }
+        // "North Korea has decided to send 12,000 troops … to help Russia": a
+        // claim missing a party that another claim of its kind in the sentence
+        // names is that claim, told with less detail.
+        let here = &out[sentence_start..];
+        let vague: Vec<bool> = here
+            .iter()
+            .map(|c| {
+                here.iter().any(|o| {
+                    o.kind == c.kind
+                        && (o.certainty == Certainty::Denied) == (c.certainty == Certainty::Denied)
+                        && ((c.target.is_none()
+                            && o.target.is_some()
+                            && c.source.is_some()
+                            && o.source == c.source)
+                            || (c.source.is_none()
+                                && o.source.is_some()
+                                && c.target.is_some()
+                                && o.target == c.target))
+                })
+            })
+            .collect();
+        let mut i = 0;
+        out.retain(|_| {
+            let keep = i < sentence_start || !vague[i - sentence_start];
+            i += 1;
+            keep
+        });
         // "delivered munitions to Russia in exchange for food": the goods that
         // go back are aid the other way, on the same word.
         for j in s0..s1 {
