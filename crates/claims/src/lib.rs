@@ -58,10 +58,11 @@ pub struct Claim {
     /// The source is not named but implied: the state where an attack by
     /// unnamed actors happened ("a roadside bombing near Samarra").
     pub source_implied: bool,
-    /// The described group that acts for the source state ("Turkish
-    /// authorities"), when the source is a state standing for one.
+    /// What stands for the source state in the text, when the source is a
+    /// state standing for it: a described group or state organ acting for it
+    /// ("Turkish authorities", "the Russian navy"), or a place of it.
     pub source_agent: Option<usize>,
-    /// The described group for the target state.
+    /// What stands for the target state ("cities including Kharkiv").
     pub target_agent: Option<usize>,
     /// Source and target act on each other ("cooperation between X and Y").
     pub symmetric: bool,
@@ -1554,9 +1555,15 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             let passive = passive && undergoes.is_none() && !frame.flip && !relation;
             // "missiles that were fired at Ukrainian cities": the passive's
             // subject is the relative's head, not an actor before it.
+            // ("missiles, which Ukrainian officials say have been fired at
+            // cities": over a report inside the relative clause.)
             let relative = passive
-                && (k.saturating_sub(4).max(s0)..k)
-                    .any(|j| matches!(lower[j].as_str(), "that" | "which" | "who"));
+                && ((k.saturating_sub(4).max(s0)..k)
+                    .any(|j| matches!(lower[j].as_str(), "that" | "which" | "who"))
+                    || (k.saturating_sub(9).max(s0)..k).any(|j| {
+                        matches!(lower[j].as_str(), "that" | "which" | "who")
+                            && (j + 1..k).any(|r| c.reporting.iter().any(|p| phrase_at(r, p)))
+                    }));
             if passive && !relative {
                 // The agent may follow a long complement: "has been accused of
                 // misusing …, much of it …, by current Haitian officials".
@@ -1988,6 +1995,12 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                                         e.id.starts_with(&format!("{}-", st.to_lowercase()))
                                     })) =>
                         {
+                            agents.push((j, i));
+                            j
+                        }
+                        // A place as a party ("fired at cities including
+                        // Kharkiv") is its state, the place kept as the agent.
+                        (Kind::Place, Some(&j)) => {
                             agents.push((j, i));
                             j
                         }

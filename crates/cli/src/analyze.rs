@@ -243,8 +243,9 @@ pub fn analysis_json(a: &Article) -> Value {
         }
     };
     // A claim's party; an implied one (a domestic event's own state, the place
-    // of an unattributed attack) says so.
-    // its agent is the described group that acts for a state party.
+    // of an unattributed attack) says so. A state party names what stands for
+    // it in the text: its "agent" (a described group or state organ that acts
+    // for it) or its "place" (a city or region named as the party).
     let party = |i: Option<usize>, implied: bool, agent: Option<usize>| -> Value {
         let mut v = actor(i);
         if let Some(o) = v.as_object_mut() {
@@ -252,7 +253,12 @@ pub fn analysis_json(a: &Article) -> Value {
                 o.insert("implied".into(), Value::Bool(true));
             }
             if let Some(g) = agent.and_then(|g| lang.entities.get(g)) {
-                o.insert("agent".into(), json!({"id": g.id, "name": g.name}));
+                let key = if g.kind == dyad_language::Kind::Place {
+                    "place"
+                } else {
+                    "agent"
+                };
+                o.insert(key.into(), json!({"id": g.id, "name": g.name}));
             }
         }
         v
