@@ -773,7 +773,10 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             let describes_weapon = k > s0 + 1
                 && lower[k].ends_with("ed")
                 && lower[k - 1] == ","
-                && in_weapon(k - 2)
+                && (in_weapon(k - 2)
+                    || c.weapon_heads
+                        .iter()
+                        .any(|h| h.len() == 1 && h[0] == lower[k - 2]))
                 && !(k + 1..(k + 4).min(s1)).any(|j| lower[j] == "by");
             // "against targets inside Russia": a word that is an event only as
             // a verb, here a noun after a determiner, preposition or number.
@@ -893,6 +896,22 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             }) || triggers[..ti]
                 .iter()
                 .any(|&(j, g)| g.kind == "REQUEST" && j + 7 > k && lower[k - 1] == "to")
+                // … and so is a chain of infinitives after it: "appealed to
+                // Western allies to send air defences and to allow Kyiv to use
+                // long-range weapons".
+                || (lower[k - 1] == "to"
+                    && triggers[..ti].iter().enumerate().any(|(i, &(j, g))| {
+                        g.kind == "REQUEST"
+                            // (No finite verb between: a past form, or a
+                            // verb right after a named subject.)
+                            && triggers[i + 1..ti].iter().all(|&(t, _)| {
+                                lower[t - 1] == "to"
+                                    || !(lower[t].ends_with("ed")
+                                        || in_sent.iter().any(|x| x.last + 1 == t))
+                            })
+                            && !lower[j..k].iter().any(|w| w == ";")
+                            && !(j + 1..k).any(|t| c.reporting.iter().any(|p| phrase_at(t, p)))
+                    }))
                 // … and so is what a "that" clause after a demand asks for
                 // ("proposed that the sanctions be reviewed and given an expiry
                 // date").
@@ -2796,6 +2815,13 @@ mod tests {
             c.iter().filter(|x| x.0 == "COOPERATE").count() <= 1,
             "{c:?}"
         );
+        // A chain of infinitives after a request is all requested; a
+        // participle after a weapon noun describes it.
+        let c = coded("Zelensky appealed to Western allies to send air defences and to allow Kyiv to use missiles, fired from launchers, against airfields inside Russia.");
+        assert!(c.iter().all(|x| x.0 == "REQUEST"), "{c:?}");
+        // A claim missing a party that another claim of its kind names is dropped.
+        let c = coded("North Korea has decided to send troops to help Russia.");
+        assert!(!has(&c, "AID", Some("PRK"), None), "{c:?}");
         // Where aid is used is no recipient.
         let c = coded("Iran denies supplying drones for use in Ukraine.");
         assert!(
