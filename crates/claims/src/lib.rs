@@ -815,8 +815,19 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             }) && lower
                 .get(k + 1)
                 .is_some_and(|w| matches!(w.as_str(), "began" | "started" | "ended" | "begun"));
+            // "the drones used in the attack", "its airspace during the
+            // attack": an event of a kind already told, named again after a
+            // preposition and "the", is that event, not a new one.
+            let told_again = k >= s0 + 2
+                && lower[k - 1] == "the"
+                && matches!(
+                    lower[k - 2].as_str(),
+                    "in" | "during" | "after" | "before" | "since" | "from" | "of" | "with"
+                )
+                && out.iter().any(|o| o.kind == frame.kind);
             if weapon_head(k)
                 || describes_weapon
+                || told_again
                 || noun_use
                 || dating
                 || c.not_events.iter().any(|p| phrase_at(k, p))
@@ -2822,6 +2833,9 @@ mod tests {
         // A claim missing a party that another claim of its kind names is dropped.
         let c = coded("North Korea has decided to send troops to help Russia.");
         assert!(!has(&c, "AID", Some("PRK"), None), "{c:?}");
+        // An event of a told kind named again after a preposition is no new one.
+        let c = coded("Russia attacked Ukraine overnight. Poland said a drone entered its airspace during the attack.");
+        assert_eq!(c.iter().filter(|x| x.0 == "ASSAULT").count(), 1, "{c:?}");
         // Where aid is used is no recipient.
         let c = coded("Iran denies supplying drones for use in Ukraine.");
         assert!(
