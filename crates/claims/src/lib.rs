@@ -910,7 +910,8 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 // … and so is a chain of infinitives after it: "appealed to
                 // Western allies to send air defences and to allow Kyiv to use
                 // long-range weapons".
-                || (lower[k - 1] == "to"
+                || (k > s0
+                    && lower[k - 1] == "to"
                     && triggers[..ti].iter().enumerate().any(|(i, &(j, g))| {
                         g.kind == "REQUEST"
                             // (No finite verb between: a past form, or a
@@ -2836,6 +2837,9 @@ mod tests {
         // An event of a told kind named again after a preposition is no new one.
         let c = coded("Russia attacked Ukraine overnight. Poland said a drone entered its airspace during the attack.");
         assert_eq!(c.iter().filter(|x| x.0 == "ASSAULT").count(), 1, "{c:?}");
+        // Found by fuzzing: a text whose first word is a trigger.
+        let c = coded("sends troops to help Russia's war, Seoul's spy agency says");
+        assert!(c.iter().any(|x| x.0 == "AID"), "{c:?}");
         // Where aid is used is no recipient.
         let c = coded("Iran denies supplying drones for use in Ukraine.");
         assert!(
