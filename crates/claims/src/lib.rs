@@ -803,6 +803,12 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         | "civilian"
                         | "key"
                         | "other"
+                        | "ground"
+                        | "maritime"
+                        | "enemy"
+                        | "energy"
+                        | "strategic"
+                        | "legitimate"
                         | "new"
                 ) || lower[k - 1]
                     .chars()
@@ -2272,12 +2278,17 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
     }
     inherit_targets(a, &mut out);
     inherit_sources(a, &mut out);
+    // Aid goes to someone: one whose recipient neither its sentence nor the
+    // story names ("Ukrenergo worked to restore supply") is no dyad.
+    out.retain(|c| !(c.kind == "AID" && c.target.is_none()));
     out
 }
 
 /// "The US said Iran had delivered missiles to Russia. Iran denied supplying
-/// the missiles.": a claim with a source but no target takes the target of
-/// the same kind of claim by the same source in the ten sentences before.
+/// the missiles.", "Iran has acknowledged sending drones to Russia but denies
+/// supplying missiles": a claim with a source but no target takes the target of
+/// the same kind of claim by the same source earlier in its sentence or in the
+/// ten sentences before.
 fn inherit_targets(a: &Annotated, out: &mut [Claim]) {
     let sentence_of = |pos: usize| sentence_index(a, pos);
     for i in 0..out.len() {
@@ -2290,7 +2301,7 @@ fn inherit_targets(a: &Annotated, out: &mut [Claim]) {
             .rev()
             .take_while(|o| sentence_of(o.evidence.start) + 10 >= here)
             .find(|o| {
-                sentence_of(o.evidence.start) < here
+                sentence_of(o.evidence.start) <= here
                     && o.kind == out[i].kind
                     && o.source == out[i].source
                     && o.target.is_some()
