@@ -274,6 +274,11 @@ pub(crate) fn obligation() -> &'static Frame {
     })
 }
 
+/// Whether a cue list holds `word` as a one-word entry.
+pub(crate) fn one_word(list: &[Vec<String>], word: &str) -> bool {
+    list.iter().any(|p| p.len() == 1 && p[0] == word)
+}
+
 /// Whether `word` (lower case) is `lemma` or a regular inflection of it:
 /// "halted" and "halts" of "halt", "stopped" of "stop", "cancelling" of
 /// "cancel", "reduced" of "reduce", "freezing" of "freeze".

@@ -15,10 +15,10 @@
 
 mod data;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 pub use data::base;
-use data::{cues, frames, inflects, obligation, Frame};
+use data::{cues, frames, inflects, obligation, one_word, Frame};
 
 use dyad_language::{Annotated, Kind, Span, TokenKind};
 use serde::Serialize;
@@ -94,6 +94,13 @@ struct Actor {
     first: usize,
     last: usize,
     entities: Vec<usize>,
+}
+
+/// Whether an actor names people only.
+fn names_people(a: &Annotated, x: &Actor) -> bool {
+    x.entities
+        .iter()
+        .all(|&e| a.entities[e].kind == Kind::Person)
 }
 
 fn is_actor(kind: Kind) -> bool {
@@ -246,14 +253,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         .filter(|(_, e)| e.kind == Kind::State)
         .map(|(i, e)| (e.id.as_str(), i))
         .collect();
-    let state_of = |i: usize| -> Option<&str> {
-        let e = &a.entities[i];
-        if e.kind == Kind::State {
-            Some(e.id.as_str())
-        } else {
-            e.state.as_deref()
-        }
-    };
+    let state_of = |i: usize| a.entities[i].state_id();
     let phrase_at = |k: usize, p: &[String]| {
         k + p.len() <= lower.len() && lower[k..k + p.len()].iter().zip(p).all(|(x, y)| x == y)
     };
@@ -267,9 +267,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         let mut p = k;
         for _ in 0..2 {
             if p > s0
-                && c.adverbs
-                    .iter()
-                    .any(|w| w.len() == 1 && w[0] == lower[p - 1])
+                && one_word(&c.adverbs, &lower[p - 1])
                 && (skip_negation || !matches!(lower[p - 1].as_str(), "not" | "never"))
             {
                 p -= 1;
@@ -324,13 +322,19 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         };
         lower
             .get(next)
-            .is_some_and(|w| c.weapon_heads.iter().any(|h| h.len() == 1 && h[0] == *w))
+            .is_some_and(|w| one_word(&c.weapon_heads, w))
             || in_weapon(k)
     };
 
     let mut out: Vec<Claim> = Vec::new();
+    // The kinds of event the sentences before have told (kept as they are
+    // coded: claims are only ever removed from the sentence being coded).
+    let mut told_kinds: HashSet<String> = HashSet::new();
+    let mut told_upto = 0;
     for s in &a.sentences {
         let sentence_start = out.len();
+        told_kinds.extend(out[told_upto..].iter().map(|o| o.kind.clone()));
+        told_upto = sentence_start;
         let s0 = toks.partition_point(|t| t.span.start < s.start);
         let s1 = toks.partition_point(|t| t.span.start < s.end);
         // "North Korean-made missiles", "Western-supplied weapons": a state
@@ -380,6 +384,21 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         if in_sent.is_empty() && origins.is_empty() {
             continue;
         }
+        // "Hezbollah leader Hassan Nasrallah": the titled person an actor
+        // (an organisation) qualifies, named right after it.
+        let person_after = |x: &Actor| {
+            in_sent
+                .iter()
+                .find(|z| {
+                    z.first > x.last + 1
+                        && z.first <= x.last + 3
+                        && names_people(a, z)
+                        && lower[x.last + 1..z.first]
+                            .iter()
+                            .all(|w| w.chars().all(|ch| ch.is_ascii_lowercase()))
+                })
+                .copied()
+        };
         // Attribution of the sentence: "according to X", "X said", "said X".
         // The actors coordinated with `x` ("Britain, France and Germany"), in
         // text order, `x` included: forward from the first of a list, or back
@@ -445,20 +464,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 has_and |= and;
                 // ("… and Hamas political chief Ismail Haniyeh": the person.)
                 let y = if forward {
-                    in_sent
-                        .iter()
-                        .find(|z| {
-                            z.first > y.last + 1
-                                && z.first <= y.last + 4
-                                && z.entities
-                                    .iter()
-                                    .all(|&e| a.entities[e].kind == Kind::Person)
-                                && lower[y.last + 1..z.first]
-                                    .iter()
-                                    .all(|w| w.chars().all(|ch| ch.is_ascii_lowercase()))
-                        })
-                        .copied()
-                        .unwrap_or(y)
+                    person_after(y).unwrap_or(y)
                 } else {
                     y
                 };
@@ -704,10 +710,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 matches!(
                     lower[j].as_str(),
                     "whether" | "who" | "whom" | "what" | "how" | "why" | "where"
-                ) && (lower[j] == "whether"
-                    || c.question_cues
-                        .iter()
-                        .any(|p| p.len() == 1 && p[0] == lower[j - 1]))
+                ) && (lower[j] == "whether" || one_word(&c.question_cues, &lower[j - 1]))
             })
             .map(|j| {
                 let end = (j + 1..s1)
@@ -732,11 +735,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         // An opening subordinate clause ("As …, ", "While …, ") ends at its comma.
         let first_word = (s0..s1).find(|&j| lower[j].chars().any(char::is_alphanumeric));
         let sub_end = first_word
-            .filter(|&j| {
-                c.subordinators
-                    .iter()
-                    .any(|p| p.len() == 1 && p[0] == lower[j])
-            })
+            .filter(|&j| one_word(&c.subordinators, &lower[j]))
             .and_then(|j| (j + 1..s1).find(|&e| lower[e] == ","));
         // Pass 1: the triggers of the sentence.
         let mut triggers: Vec<(usize, &Frame)> = Vec::new();
@@ -773,14 +772,11 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             let describes_weapon = k > s0 + 1
                 && lower[k].ends_with("ed")
                 && lower[k - 1] == ","
-                && (in_weapon(k - 2)
-                    || c.weapon_heads
-                        .iter()
-                        .any(|h| h.len() == 1 && h[0] == lower[k - 2]))
+                && (in_weapon(k - 2) || one_word(&c.weapon_heads, &lower[k - 2]))
                 && !(k + 1..(k + 4).min(s1)).any(|j| lower[j] == "by");
             // "against targets inside Russia": a word that is an event only as
             // a verb, here a noun after a determiner, preposition or number.
-            let noun_use = c.verb_only.iter().any(|p| p.len() == 1 && p[0] == bases[k])
+            let noun_use = one_word(&c.verb_only, &bases[k])
                 && k > s0
                 && (matches!(
                     lower[k - 1].as_str(),
@@ -830,7 +826,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     lower[k - 2].as_str(),
                     "in" | "during" | "after" | "before" | "since" | "from" | "of" | "with"
                 )
-                && out.iter().any(|o| o.kind == frame.kind);
+                && told_kinds.contains(&frame.kind);
             if weapon_head(k)
                 || describes_weapon
                 || told_again
@@ -841,14 +837,8 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 || in_condition(k)
                 || in_question(k)
                 || simulated(k)
-                || (k > s0
-                    && c.back_references
-                        .iter()
-                        .any(|p| p.len() == 1 && p[0] == lower[k - 1]))
-                || (k > s0
-                    && c.documents
-                        .iter()
-                        .any(|p| p.len() == 1 && p[0] == lower[k - 1]))
+                || (k > s0 && one_word(&c.back_references, &lower[k - 1]))
+                || (k > s0 && one_word(&c.documents, &lower[k - 1]))
             {
                 continue;
             }
@@ -865,11 +855,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         }
         let actor_between =
             |from: usize, to: usize| in_sent.iter().any(|x| x.first > from && x.first < to);
-        let denial = |k: usize| {
-            c.denial_verbs
-                .iter()
-                .any(|p| p.len() == 1 && p[0] == lower[k])
-        };
+        let denial = |k: usize| one_word(&c.denial_verbs, &lower[k]);
         // Trigger `k` stands as the object of trigger `j` ("launched drills").
         // ("exploded a series of bombs": over a measure phrase ending in "of".)
         let object_of = |j: usize, k: usize| {
@@ -949,15 +935,9 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             });
             // "deny any arms transfers", "denied supplying the missiles",
             // "dismissed reports that …": the denied event is the claim.
-            let reported_thing = (k + 1..(k + 4).min(s1)).any(|j| {
-                c.reported_things
-                    .iter()
-                    .any(|p| p.len() == 1 && p[0] == lower[j])
-            });
-            let dismissal = c
-                .dismissal_verbs
-                .iter()
-                .any(|p| p.len() == 1 && p[0] == lower[k]);
+            let reported_thing =
+                (k + 1..(k + 4).min(s1)).any(|j| one_word(&c.reported_things, &lower[j]));
+            let dismissal = one_word(&c.dismissal_verbs, &lower[k]);
             let denies = (denial(k)
                 && (reported_thing || triggers.get(ti + 1).is_some_and(|&(j, _)| object_of(k, j))))
                 || (dismissal && reported_thing);
@@ -966,7 +946,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // about.
             let topic = ti > 0
                 && (k.saturating_sub(5).max(triggers[ti - 1].0)..k)
-                    .any(|j| c.topic.iter().any(|p| p.len() == 1 && p[0] == lower[j]));
+                    .any(|j| one_word(&c.topic, &lower[j]));
             if governed || light || denies || topic {
                 continue;
             }
@@ -1040,10 +1020,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // ", a human rights group protested here Wednesday.": a protest verb
             // closing the sentence reports a verbal disapproval of the clause
             // before it, made by whoever stands between the comma and the verb.
-            let speech_comma = c
-                .speech_protest
-                .iter()
-                .any(|p| p.len() == 1 && p[0] == lower[k])
+            let speech_comma = one_word(&c.speech_protest, &lower[k])
                 .then(|| {
                     (k.saturating_sub(7).max(s0)..k)
                         .rev()
@@ -1199,11 +1176,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     ..actors.partition_point(|x| x.first < s0)]
                     .iter()
                     .rev()
-                    .find(|x| {
-                        x.entities
-                            .iter()
-                            .all(|&e| a.entities[e].kind == Kind::Person)
-                    })
+                    .find(|x| names_people(a, x))
                 {
                     person_subject = Some(x);
                 }
@@ -1333,11 +1306,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                             "which" | "that" | "who" | "whom"
                         ) || (!prep(x)
                             && !possessed(x)
-                            && (*j + 1..x.first).any(|t| {
-                                c.subordinators
-                                    .iter()
-                                    .any(|p| p.len() == 1 && p[0] == lower[t])
-                            })))
+                            && (*j + 1..x.first).any(|t| one_word(&c.subordinators, &lower[t]))))
                 })
             });
             let inherited = inherited.map(|(_, v)| v.clone());
@@ -1366,10 +1335,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     // acknowledged sending drones".
                     let gerund = k > r.at && k <= r.at + 2 && lower[k].ends_with("ing");
                     if r.at < k
-                        && (gerund
-                            || (r.at + 1..k).any(|j| {
-                                c.pronouns.iter().any(|p| p.len() == 1 && p[0] == lower[j])
-                            }))
+                        && (gerund || (r.at + 1..k).any(|j| one_word(&c.pronouns, &lower[j])))
                     {
                         sources.extend(&r.entities);
                     }
@@ -1421,10 +1387,8 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                                         .iter()
                                         .rev()
                                         .find(|x| {
-                                            x.entities.iter().all(|&e| {
-                                                a.entities[e].kind == Kind::Person
-                                                    && !sources.contains(&e)
-                                            })
+                                            names_people(a, x)
+                                                && !x.entities.iter().any(|e| sources.contains(e))
                                         })
                                 })
                                 .map(|x| (k + 1, x))
@@ -1482,19 +1446,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 // "the killing of Hezbollah leader Hassan Nasrallah": an
                 // organisation that qualifies a titled person is not the party;
                 // the person is.
-                let hit = hit.map(|(pos, x)| {
-                    let person = in_sent.iter().find(|y| {
-                        y.first > x.last + 1
-                            && y.first <= x.last + 3
-                            && y.entities
-                                .iter()
-                                .all(|&e| a.entities[e].kind == Kind::Person)
-                            && lower[x.last + 1..y.first]
-                                .iter()
-                                .all(|w| w.chars().all(|ch| ch.is_ascii_lowercase()))
-                    });
-                    (pos, person.copied().unwrap_or(x))
-                });
+                let hit = hit.map(|(pos, x)| (pos, person_after(x).unwrap_or(x)));
                 if let Some((pos, x)) = hit {
                     if best.is_none_or(|(p, _, _)| pos < p) {
                         best = Some((pos, x, spec == "between" || spec == "among"));
@@ -1528,7 +1480,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             let passive = k > s0
                 && participle_form
                 && !c.commit.iter().any(|p| p.len() > 1 && phrase_at(k, p))
-                && !c.stative.iter().any(|p| p.len() == 1 && p[0] == lower[k])
+                && !one_word(&c.stative, &lower[k])
                 && (lower[k - 1..k]
                     .iter()
                     .chain(lower[k.saturating_sub(2).max(s0)..k].iter()))
@@ -2320,14 +2272,7 @@ fn inherit_targets(a: &Annotated, out: &mut [Claim]) {
 /// such a claim, too: the story says who struck.
 fn inherit_sources(a: &Annotated, out: &mut [Claim]) {
     let sentence_of = |pos: usize| sentence_index(a, pos);
-    let state_of = |i: usize| {
-        let e = &a.entities[i];
-        if e.kind == Kind::State {
-            Some(e.id.as_str())
-        } else {
-            e.state.as_deref()
-        }
-    };
+    let state_of = |i: usize| a.entities[i].state_id();
     for i in 0..out.len() {
         if !(out[i].source.is_none() || out[i].source_implied) {
             continue;

@@ -53,6 +53,18 @@ pub struct Entity {
     pub mentions: Vec<Mention>,
 }
 
+impl Entity {
+    /// The state this entity is or belongs to: its own id for a state, else
+    /// its affiliated state.
+    pub fn state_id(&self) -> Option<&str> {
+        if self.kind == Kind::State {
+            Some(self.id.as_str())
+        } else {
+            self.state.as_deref()
+        }
+    }
+}
+
 struct NameCues {
     stop: HashSet<String>,
     lone: HashSet<String>,
@@ -555,12 +567,12 @@ pub fn find_entities(
     ents
 }
 
-/// Every mention of a state with the state's index, in text order.
-fn state_mentions(ents: &[Entity]) -> Vec<(Span, usize)> {
+/// Every mention of an entity of `kind` with the entity's index, in text order.
+fn mentions_of(ents: &[Entity], kind: Kind) -> Vec<(Span, usize)> {
     let mut out: Vec<(Span, usize)> = ents
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.kind == Kind::State)
+        .filter(|(_, e)| e.kind == kind)
         .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i)))
         .collect();
     out.sort_by_key(|&(span, i)| (span.start, i));
@@ -576,7 +588,7 @@ fn state_mentions(ents: &[Entity]) -> Vec<(Span, usize)> {
 /// unknown.
 fn state_from_sentence(text: &str, sentences: &[Span], ents: &mut [Entity]) {
     let sentence_of = |pos: usize| sentences.partition_point(|s| s.end <= pos);
-    let mentions = state_mentions(ents);
+    let mentions = mentions_of(ents, Kind::State);
     let mut states_in: HashMap<usize, Vec<usize>> = HashMap::new();
     for &(span, i) in &mentions {
         let v = states_in.entry(sentence_of(span.start)).or_default();
@@ -696,11 +708,7 @@ fn state_from_sentence(text: &str, sentences: &[Span], ents: &mut [Entity]) {
 fn owner_before(text: &str, ents: &[Entity], pos: usize) -> Option<String> {
     let head = text.get(..pos)?.trim_end().strip_suffix(',')?.trim_end();
     ents.iter().find_map(|e| {
-        let st = if e.kind == Kind::State {
-            Some(e.id.clone())
-        } else {
-            e.state.clone()
-        }?;
+        let st = e.state_id()?.to_string();
         e.mentions.iter().find_map(|m| {
             if m.span.end != head.len() {
                 return None;
@@ -751,7 +759,7 @@ pub fn references(
         .collect();
     let korean = states.iter().any(|(_, id)| matches!(*id, "PRK" | "KOR"));
     // States by mention position, to find the most recent ones before a point.
-    let named: Vec<(usize, usize)> = state_mentions(ents)
+    let named: Vec<(usize, usize)> = mentions_of(ents, Kind::State)
         .into_iter()
         .map(|(span, i)| (span.start, i))
         .collect();
@@ -778,14 +786,17 @@ pub fn references(
         let lead = lower_tail(text, pos, 8);
         let lead = lead.trim_end();
         let opens_clause = lead.ends_with(", and") || lead.ends_with(';');
+        // The subject is not what its own object refers back to, unless
+        // nothing else is there to refer to.
+        let own_subject = |p: usize, i: usize| {
+            subject.is_some_and(|(sp, si)| sp == p && si == i)
+                && named.iter().filter(|&&(q, j)| q < pos && j != i).count() >= n
+        };
         let skip_subject = |p: usize, i: usize| {
             // A state named as a source ("according to Ukrainian officials")
             // is not what the story is about.
             let attributed = lower_tail(text, p, 24).contains("according to");
-            attributed
-                || (!opens_clause
-                    && subject.is_some_and(|(sp, si)| sp == p && si == i)
-                    && named.iter().filter(|&&(q, j)| q < pos && j != i).count() >= n)
+            attributed || (!opens_clause && own_subject(p, i))
         };
         // The states the last three sentences talk about most ("North Korea
         // and Iran …, when Pyongyang sold Tehran weapons during the Iran–Iraq
@@ -834,11 +845,7 @@ pub fn references(
         }
         let mut out: Vec<usize> = Vec::new();
         for &(p, i) in named.iter().rev().filter(|(p, _)| *p < pos) {
-            // The subject is not what its own object refers back to, unless
-            // nothing else is there to refer to.
-            if subject.is_some_and(|(sp, si)| sp == p && si == i)
-                && named.iter().filter(|&&(q, j)| q < pos && j != i).count() >= n
-            {
+            if own_subject(p, i) {
                 continue;
             }
             if !out.contains(&i) {
@@ -852,13 +859,10 @@ pub fn references(
         out
     };
     // People by mention position.
-    let mut people: Vec<(usize, usize)> = ents
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind == Kind::Person)
-        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span.start, i)))
+    let people: Vec<(usize, usize)> = mentions_of(ents, Kind::Person)
+        .into_iter()
+        .map(|(span, i)| (span.start, i))
         .collect();
-    people.sort_unstable();
     let mut out = Vec::new();
     let mut extra: Vec<(usize, Mention)> = Vec::new();
     let w = |k: usize| lower.get(k).map(String::as_str).unwrap_or("");
