@@ -86,6 +86,8 @@ pub struct Claim {
     pub negated: bool,
     /// The words that carry it.
     pub evidence: Span,
+    /// The word that triggered it ("strikes", "visited").
+    pub trigger: Span,
 }
 
 /// An actor occurrence in a sentence: token range and the entities it names.
@@ -806,9 +808,15 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         | "strategic"
                         | "legitimate"
                         | "new"
+                        | "latest"
+                        | "last"
+                        | "first"
+                        | "recent"
                 ) || lower[k - 1]
                     .chars()
-                    .all(|ch| ch.is_ascii_digit() || ch == ','));
+                    .all(|ch| ch.is_ascii_digit() || ch == ',')
+                    // ("the dispatch of a delegation")
+                    || lower.get(k + 1).is_some_and(|w| w == "of"));
             // "before the invasion began", "since the full-scale invasion
             // began": an event named to date another is no claim.
             let dating = (k.saturating_sub(5).max(s0)..k).any(|j| {
@@ -1341,6 +1349,19 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     }
                 }
             }
+            // "joint military exercises by South Korea and the United States":
+            // an event noun's agent follows "by" (a verb's "by" is a passive's,
+            // found below).
+            let noun_form =
+                !lower[k].ends_with("ed") && (lower[k] == bases[k] || lower[k].ends_with('s'));
+            if noun_form && lower.get(k + 1).is_some_and(|w| w == "by") {
+                if let Some(x) = in_sent
+                    .iter()
+                    .find(|x| x.first == k + 2 || (x.first == k + 3 && lower[k + 2] == "the"))
+                {
+                    sources = coordinated(x, true);
+                }
+            }
             // Target.
             let mut targets: Vec<usize> = Vec::new();
             let mut between = false;
@@ -1430,9 +1451,12 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                                     .iter()
                                     .filter(|x| x.first > k && x.first < j)
                                     .all(|x| {
-                                        x.first > 0
+                                        (x.first > 0
                                             && lower[x.first - 1] == ","
-                                            && lower.get(x.last + 1).is_some_and(|w| w == ",")
+                                            && lower.get(x.last + 1).is_some_and(|w| w == ","))
+                                            // (… and possessives: "headed by its minister".)
+                                            || (x.first == x.last
+                                                && one_word(&c.pronouns, &lower[x.first]))
                                     })
                         })
                         // ("a visit between two governments that Washington
@@ -1608,7 +1632,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // event told before is aimed at that event's source.
             if targets.is_empty() && VERBAL.contains(&kind.as_str()) {
                 // ("the launch", "such exercises": an event already told.)
-                if let Some(&(_, object)) = triggers.get(ti + 1).filter(|&&(j, _)| {
+                if let Some(&(j, object)) = triggers.get(ti + 1).filter(|&&(j, _)| {
                     object_of(k, j)
                         && matches!(
                             lower[j - 1].as_str(),
@@ -1617,14 +1641,29 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 }) {
                     let sentence_of = |pos: usize| sentence_index(a, pos);
                     let here = sentence_of(toks[k].span.start);
-                    let earlier = out
+                    let candidates: Vec<&Claim> = out
                         .iter()
                         .rev()
                         .take_while(|o| sentence_of(o.evidence.start) + 8 >= here)
-                        .find(|o| {
+                        .filter(|o| {
                             o.kind == object.kind
                                 && o.source.is_some_and(|src| !sources.contains(&src))
-                        });
+                        })
+                        .collect();
+                    // The event told with the same word comes first: "Israel
+                    // responded with a limited strike … Iran's attacks on
+                    // Israel … condemned the strikes" is Israel's.
+                    let same_word = |o: &&&Claim| {
+                        // (Number aside: "strikes" is a frame of its own.)
+                        let stem = |w: &str| w.trim_end_matches('s').to_string();
+                        text.get(o.trigger.start..o.trigger.end)
+                            .is_some_and(|w| stem(&base(w)) == stem(&bases[j]))
+                    };
+                    let earlier = candidates
+                        .iter()
+                        .find(same_word)
+                        .or_else(|| candidates.first())
+                        .copied();
                     // (Aimed at the state of a person who did it: "Kim had
                     // overseen the launch … Yoon condemned the launch".)
                     targets.extend(earlier.and_then(|o| o.source).map(|src| {
@@ -1716,6 +1755,12 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                             || (lower[j] == ","
                                 && lower.get(j + 1).is_some_and(|w| {
                                     matches!(w.as_str(), "and" | "but" | "which" | "who")
+                                }))
+                            // (A relative clause with its own subject: "a visit
+                            // between two governments that Washington accuses".)
+                            || (matches!(lower[j].as_str(), "that" | "which" | "whom")
+                                && in_sent.iter().any(|x| {
+                                    x.first == j + 1 || (x.first == j + 2 && lower[j + 1] == "the")
                                 }))
                     })
                     .unwrap_or(s1)
@@ -1812,12 +1857,18 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             }
             // "North Korea and Iran are allies", "talks between X and Y": a
             // coordinated pair with no target is a relation between the two.
+            // (So is a joint show of force: "joint exercises by South Korea
+            // and the United States".)
+            let joint = kind == "MOBILIZE"
+                && (k.saturating_sub(3).max(s0)..k)
+                    .any(|j| matches!(lower[j].as_str(), "joint" | "combined"));
             if targets.is_empty()
                 && sources.len() == 2
-                && matches!(
-                    kind.as_str(),
-                    "ALLY" | "COOPERATE" | "CONSULT" | "AGREE" | "SUPPORT"
-                )
+                && (joint
+                    || matches!(
+                        kind.as_str(),
+                        "ALLY" | "COOPERATE" | "CONSULT" | "AGREE" | "SUPPORT"
+                    ))
             {
                 targets = vec![sources[1]];
                 sources.truncate(1);
@@ -1888,6 +1939,17 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         || (lower[j] == "one"
                             && lower.get(j + 1).is_some_and(|w| w.starts_with("another")))
                 });
+            // "Yoon and Kishida agreed to work closely with each other, and
+            // with Washington": the pair acts on itself; the third party is
+            // an aside.
+            let mut targets = targets;
+            if sources.len() >= 2
+                && (k + 1..(k + 6).min(s1)).any(|j| {
+                    lower[j] == "each" && lower.get(j + 1).is_some_and(|w| w.starts_with("other"))
+                })
+            {
+                targets.clear();
+            }
             let items: Vec<usize> = sw
                 .iter()
                 .filter(|(t, _, _)| *t >= s0 && *t < s1)
@@ -2035,11 +2097,15 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             }
             // "Russia and North Korea have pledged to come to each other's
             // aid": each subject to each other, both ways.
+            // (An agreement or cooperation has no direction: one claim per
+            // pair, marked symmetric.)
             if mutual && !between && targets.is_empty() && sources.len() >= 2 {
                 pairs.clear();
-                for &x in &sources {
-                    for &y in &sources {
-                        if x != y {
+                let undirected =
+                    matches!(kind.as_str(), "AGREE" | "COOPERATE" | "CONSULT" | "ALLY");
+                for (i, &x) in sources.iter().enumerate() {
+                    for (j, &y) in sources.iter().enumerate() {
+                        if i != j && (i < j || !undirected) {
                             pairs.push((Some(x), Some(y)));
                         }
                     }
@@ -2121,6 +2187,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         && matches!(kind.as_str(), "THREATEN" | "AGREE" | "REQUEST"),
                     negated,
                     evidence,
+                    trigger: toks[k].span,
                 });
             }
             // "Russia fired North Korean-made missiles at Ukraine": weapons made
@@ -2160,6 +2227,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                             conditional: false,
                             negated,
                             evidence,
+                            trigger: toks[k].span,
                         });
                     }
                 }
@@ -2224,6 +2292,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 quantity: None,
                 cameo: given.cameo.clone(),
                 evidence: Span::new(toks[j].span.start, end),
+                trigger: toks[j].span,
                 ..given
             });
         }
@@ -2553,6 +2622,36 @@ mod tests {
         assert!(aid.attribution.is_none());
         let assault = c.iter().find(|c| c.kind == "ASSAULT").expect("assault");
         assert!(assault.attribution.is_some());
+    }
+
+    #[test]
+    fn told_events_pairs_and_nominal_agents() {
+        // "the strikes" is the event told with that word, not the latest attack.
+        let c = coded(
+            "Chile launched a limited strike on Peru. Bolivia urged Peru to halt its attacks on Chile. Ecuador condemned the strikes.",
+        );
+        assert!(has(&c, "ACCUSE", Some("ECU"), Some("CHL")), "{c:?}");
+        // "with each other": the pair, once; the third party is an aside.
+        let c = coded(
+            "Ghana and Togo agreed to work closely with each other, and with Benin, against piracy.",
+        );
+        let agree: Vec<_> = c.iter().filter(|x| x.0 == "AGREE").collect();
+        assert_eq!(agree.len(), 1, "{c:?}");
+        assert!(has(&c, "AGREE", Some("GHA"), Some("TGO")), "{c:?}");
+        // A noun's agent after "by"; a joint show of force is between its agents.
+        let c = coded("Joint military exercises by Chile and Peru began on Monday.");
+        assert!(has(&c, "MOBILIZE", Some("CHL"), Some("PER")), "{c:?}");
+        // "pay a visit to"; a relative clause's own subject is no target.
+        let c = coded("Kenya's president paid a visit to Uganda.");
+        assert!(has(&c, "CONSULT", Some("KEN"), Some("UGA")), "{c:?}");
+        let c = coded(
+            "Kenya hosted a rare visit by an envoy from Uganda, a government that Ethiopia accuses of smuggling.",
+        );
+        assert!(
+            !c.iter()
+                .any(|x| x.0 == "CONSULT" && x.2.as_deref() == Some("ETH")),
+            "{c:?}"
+        );
     }
 
     #[test]

@@ -293,6 +293,11 @@ pub fn analysis_json(a: &Article) -> Value {
                     "end": ix.char_offset(c.evidence.end),
                     "text": &text[c.evidence.start..c.evidence.end],
                 },
+                "trigger": {
+                    "start": ix.char_offset(c.trigger.start),
+                    "end": ix.char_offset(c.trigger.end),
+                    "text": &text[c.trigger.start..c.trigger.end],
+                },
             })
         })
         .collect();

@@ -732,6 +732,34 @@ fn lower_tail(text: &str, pos: usize, n: usize) -> String {
     text.get(from..pos).unwrap_or("").to_lowercase()
 }
 
+/// Whether a mention at `pos` opens a clause: it starts its sentence or
+/// follows a comma, semicolon or clause-joining word ("…, while North Korea
+/// faces", "and Iran has").
+fn opens_clause_at(text: &str, sentences: &[Span], pos: usize) -> bool {
+    let Some(sent) = sentences.get(sentences.partition_point(|x| x.end <= pos)) else {
+        return false;
+    };
+    let before = text.get(sent.start..pos).unwrap_or("");
+    let before = before.trim_end();
+    // Skip a leading article ("The United States").
+    let before = before
+        .strip_suffix("The")
+        .or_else(|| before.strip_suffix("the"))
+        .map_or(before, str::trim_end);
+    if before.is_empty() || before.ends_with([',', ';', ':']) {
+        return true;
+    }
+    let last = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        last.as_str(),
+        "and" | "but" | "while" | "whereas" | "as" | "when" | "that" | "because" | "since"
+    )
+}
+
 /// A phrase that refers back to entities named earlier ("the two nations",
 /// "both countries", "the North" in a Korean context, "the country").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -824,17 +852,25 @@ pub fn references(
             .saturating_sub(2)
             .min(sentences.len().saturating_sub(1))]
         .start;
-        let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (state, mentions, last position)
+        let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (state, weight, last position)
         for &(p, i) in named.iter().filter(|(p, _)| *p >= from && *p < pos) {
             if skip_subject(p, i) {
                 continue;
             }
+            // A state that opens a clause counts twice: "Iran is under broad
+            // US sanctions, while North Korea faces …" is about Iran and
+            // North Korea, not the United States.
+            let weight = if opens_clause_at(text, sentences, p) {
+                2
+            } else {
+                1
+            };
             match counts.iter_mut().find(|c| c.0 == i) {
                 Some(c) => {
-                    c.1 += 1;
+                    c.1 += weight;
                     c.2 = p;
                 }
-                None => counts.push((i, 1, p)),
+                None => counts.push((i, weight, p)),
             }
         }
         counts.sort_by_key(|&(_, m, p)| (std::cmp::Reverse(m), std::cmp::Reverse(p)));
@@ -887,9 +923,15 @@ pub fn references(
                 "men" | "women" | "leaders" | "presidents" | "ministers" | "officials"
             )
         };
+        // ("The leaders also agreed …" after a meeting of two; not "the
+        // leaders of the G7".)
         let people_pair = (w(k) == "the" && w(k + 1) == "two" && person_noun(w(k + 2)))
             .then_some(3)
-            .or_else(|| (w(k) == "both" && person_noun(w(k + 1))).then_some(2));
+            .or_else(|| (w(k) == "both" && person_noun(w(k + 1))).then_some(2))
+            .or_else(|| {
+                (w(k) == "the" && w(k + 1) == "leaders" && !matches!(w(k + 2), "of" | "from"))
+                    .then_some(2)
+            });
         if let Some(len) = people_pair {
             let start = tokens[k].span.start;
             let mut found: Vec<usize> = Vec::new();

@@ -95,6 +95,21 @@ fn a_plural_reference_is_not_its_own_subject() {
 }
 
 #[test]
+fn a_pair_reference_prefers_clause_subjects() {
+    // "US" only modifies "sanctions": the two governments are Cuba and Venezuela.
+    let t = "Cuba is under broad US sanctions, while Venezuela faces a UN arms embargo. Both governments reject the sanctions.";
+    let a = annotate(t, Some("2024-02-15"));
+    let r = a.references.last().expect("a reference");
+    let mut ids: Vec<&str> = r
+        .entities
+        .iter()
+        .map(|&i| a.entities[i].id.as_str())
+        .collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["CUB", "VEN"]);
+}
+
+#[test]
 fn people_peoples_and_cut_off_names() {
     // "ethnic <demonym>" is a people, not the state.
     let t = "Ethnic Hungarians rallied in Romania on Sunday.";
