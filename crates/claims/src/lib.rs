@@ -1942,7 +1942,6 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // "Yoon and Kishida agreed to work closely with each other, and
             // with Washington": the pair acts on itself; the third party is
             // an aside.
-            let mut targets = targets;
             if sources.len() >= 2
                 && (k + 1..(k + 6).min(s1)).any(|j| {
                     lower[j] == "each" && lower.get(j + 1).is_some_and(|w| w.starts_with("other"))
