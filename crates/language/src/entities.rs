@@ -77,6 +77,8 @@ struct NameCues {
     group_nouns: Vec<Vec<String>>,
     org_heads: Vec<Vec<String>>,
     ethnic_markers: HashSet<String>,
+    /// (id, organ id, next word): "UN sanctions" are the Security Council's.
+    organ_by_noun: Vec<(String, String, String)>,
 }
 
 fn cues() -> &'static NameCues {
@@ -98,6 +100,7 @@ fn cues() -> &'static NameCues {
             group_nouns: Vec::new(),
             org_heads: Vec::new(),
             ethnic_markers: HashSet::new(),
+            organ_by_noun: Vec::new(),
         };
         let phrase = |l: &str| -> Vec<String> {
             l.to_lowercase()
@@ -127,6 +130,18 @@ fn cues() -> &'static NameCues {
                 "org-heads" => c.org_heads.push(phrase(l)),
                 "ethnic-markers" => {
                     c.ethnic_markers.insert(l.to_lowercase());
+                }
+                "organ-by-noun" => {
+                    let w: Vec<&str> = l.split_whitespace().collect();
+                    if let [id, organ, nouns @ ..] = w.as_slice() {
+                        for n in nouns {
+                            c.organ_by_noun.push((
+                                id.to_string(),
+                                organ.to_string(),
+                                n.to_lowercase(),
+                            ));
+                        }
+                    }
                 }
                 _ => {}
             }
@@ -224,8 +239,21 @@ pub fn find_entities(
         {
             continue;
         }
+        // "UN sanctions", "UN resolutions": the organ that decides them.
+        let next = text[m.end..]
+            .trim_start()
+            .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let entry = c
+            .organ_by_noun
+            .iter()
+            .find(|(id, _, noun)| *id == lex.entries[m.entry].id && *noun == next)
+            .and_then(|(_, organ, _)| lex.index(organ))
+            .unwrap_or(m.entry);
         lex_mentions.push((
-            m.entry,
+            entry,
             Mention {
                 span: Span::new(m.start, m.end),
                 class: m.class,
@@ -1047,6 +1075,29 @@ pub fn references(
         } else if w(k) == "its" {
             let pos = tokens[k].span.start;
             if let Some(&(p, i)) = actors.iter().rev().find(|(p, _)| *p < pos) {
+                // One named in a prepositional phrase gives way to the subject
+                // of the sentence: "North Korea has been under UN sanctions
+                // since its first nuclear test".
+                let prepositional = lower_tail(text, p, 12)
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .rfind(|w| !w.is_empty())
+                    .is_some_and(|w| {
+                        matches!(
+                            w,
+                            "under" | "of" | "by" | "with" | "against" | "from" | "on"
+                        )
+                    });
+                let sent_start = sentences
+                    .get(sentences.partition_point(|x| x.end <= pos))
+                    .map_or(pos, |x| x.start);
+                let subject = actors
+                    .iter()
+                    .find(|&&(q, _)| q >= sent_start && q < p)
+                    .filter(|&&(q, _)| opens_clause_at(text, sentences, q));
+                let (p, i) = match subject {
+                    Some(&(q, j)) if prepositional => (q, j),
+                    _ => (p, i),
+                };
                 // Only within the same or the previous few hundred bytes of text.
                 if pos - p < 300 {
                     out.push(Reference {

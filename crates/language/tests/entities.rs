@@ -110,6 +110,24 @@ fn a_pair_reference_prefers_clause_subjects() {
 }
 
 #[test]
+fn un_sanctions_are_the_councils_and_its_is_the_subject() {
+    let t = "Libya has been under UN sanctions since its civil war. The UN said it would help.";
+    let a = annotate(t, Some("2024-02-15"));
+    assert!(
+        a.entities.iter().any(|e| e.id == "unsc"),
+        "{:?}",
+        a.entities
+    );
+    assert!(a.entities.iter().any(|e| e.id == "un"), "{:?}", a.entities);
+    let its = a
+        .references
+        .iter()
+        .find(|r| &t[r.span.start..r.span.end] == "its")
+        .expect("its");
+    assert_eq!(a.entities[its.entities[0]].id, "LBY");
+}
+
+#[test]
 fn people_peoples_and_cut_off_names() {
     // "ethnic <demonym>" is a people, not the state.
     let t = "Ethnic Hungarians rallied in Romania on Sunday.";
