@@ -61,6 +61,7 @@ pub(crate) struct Cues {
     pub stative: Vec<Vec<String>>,
     pub question_cues: Vec<Vec<String>>,
     pub simulation: Vec<Vec<String>>,
+    pub agreement_nouns: Vec<Vec<String>>,
 }
 
 fn parse_frames(src: &str, out: &mut HashMap<String, Vec<Frame>>) {
@@ -160,6 +161,7 @@ pub(crate) fn cues() -> &'static Cues {
                 "stative" => &mut c.stative,
                 "question-cues" => &mut c.question_cues,
                 "simulation" => &mut c.simulation,
+                "agreement-nouns" => &mut c.agreement_nouns,
                 _ => continue,
             };
             list.push(phrase);

@@ -1632,13 +1632,24 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // event told before is aimed at that event's source.
             if targets.is_empty() && VERBAL.contains(&kind.as_str()) {
                 // ("the launch", "such exercises": an event already told.)
-                if let Some(&(j, object)) = triggers.get(ti + 1).filter(|&&(j, _)| {
-                    object_of(k, j)
-                        && matches!(
-                            lower[j - 1].as_str(),
-                            "the" | "such" | "this" | "that" | "these" | "those"
-                        )
-                }) {
+                let definite = |j: usize| {
+                    matches!(
+                        lower[j - 1].as_str(),
+                        "the" | "such" | "this" | "that" | "these" | "those"
+                    )
+                };
+                // (An agreement noun names a pact told before: "regretted the
+                // pact" is about the agreement or signing.)
+                let told = triggers
+                    .get(ti + 1)
+                    .filter(|&&(j, _)| object_of(k, j) && definite(j))
+                    .map(|&(j, g)| (j, vec![g.kind.as_str()]))
+                    .or_else(|| {
+                        (k + 2..(k + 4).min(s1))
+                            .find(|&j| definite(j) && one_word(&c.agreement_nouns, &bases[j]))
+                            .map(|j| (j, vec!["AGREE", "SUPPORT"]))
+                    });
+                if let Some((j, told_kinds)) = told {
                     let sentence_of = |pos: usize| sentence_index(a, pos);
                     let here = sentence_of(toks[k].span.start);
                     let candidates: Vec<&Claim> = out
@@ -1646,7 +1657,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         .rev()
                         .take_while(|o| sentence_of(o.evidence.start) + 8 >= here)
                         .filter(|o| {
-                            o.kind == object.kind
+                            told_kinds.contains(&o.kind.as_str())
                                 && o.source.is_some_and(|src| !sources.contains(&src))
                         })
                         .collect();
@@ -1665,8 +1676,16 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         .or_else(|| candidates.first())
                         .copied();
                     // (Aimed at the state of a person who did it: "Kim had
-                    // overseen the launch … Yoon condemned the launch".)
-                    targets.extend(earlier.and_then(|o| o.source).map(|src| {
+                    // overseen the launch … Yoon condemned the launch"; at
+                    // both parties of a pact: "Seoul regretted the pact".)
+                    let parties = earlier.map_or(Vec::new(), |o| {
+                        let mut v: Vec<usize> = o.source.into_iter().collect();
+                        if o.symmetric || matches!(o.kind.as_str(), "AGREE" | "ALLY" | "SUPPORT") {
+                            v.extend(o.target);
+                        }
+                        v
+                    });
+                    targets.extend(parties.into_iter().map(|src| {
                         let e = &a.entities[src];
                         match (
                             e.kind,
@@ -1906,6 +1925,30 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // "staged drills with its allies": a target that is the source itself
             // ("its") names no second party.
             targets.retain(|t| !sources.contains(t));
+            // A verbal reaction with no target named is aimed at whoever last
+            // acted on the one reacting: "China sent warships to encircle
+            // Taiwan … Taipei condemns 'provocation'".
+            if targets.is_empty() && matches!(kind.as_str(), "ACCUSE" | "REJECT" | "PROTEST") {
+                let own: Vec<&str> = sources.iter().filter_map(|&i| state_of(i)).collect();
+                let here = sentence_index(a, toks[k].span.start);
+                let actor = out
+                    .iter()
+                    .rev()
+                    .take_while(|o| sentence_index(a, o.evidence.start) + 3 >= here)
+                    .find(|o| {
+                        !o.target_implied
+                            && o.target
+                                .and_then(state_of)
+                                .is_some_and(|t| own.contains(&t))
+                            && o.source
+                                .and_then(state_of)
+                                .is_some_and(|s| !own.contains(&s))
+                    })
+                    .and_then(|o| o.source)
+                    .and_then(state_of)
+                    .and_then(|st| state_entity.get(st).copied());
+                targets.extend(actor);
+            }
             // A domestic event: no target named and no other state in the
             // sentence — the source's own state is the target.
             let mut implied = located;
@@ -2630,6 +2673,13 @@ mod tests {
             "Chile launched a limited strike on Peru. Bolivia urged Peru to halt its attacks on Chile. Ecuador condemned the strikes.",
         );
         assert!(has(&c, "ACCUSE", Some("ECU"), Some("CHL")), "{c:?}");
+        // A reaction to "the pact" is aimed at both its parties; one with no
+        // target at whoever last acted on the one reacting.
+        let c = coded("Chile and Peru signed a pact. Bolivia regretted the pact.");
+        assert!(has(&c, "ACCUSE", Some("BOL"), Some("CHL")), "{c:?}");
+        assert!(has(&c, "ACCUSE", Some("BOL"), Some("PER")), "{c:?}");
+        let c = coded("Chile sent warships to blockade Peru. Peru condemned the provocation.");
+        assert!(has(&c, "ACCUSE", Some("PER"), Some("CHL")), "{c:?}");
         // "with each other": the pair, once; the third party is an aside.
         let c = coded(
             "Ghana and Togo agreed to work closely with each other, and with Benin, against piracy.",
