@@ -573,7 +573,21 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                             ))
                 })
             } else {
-                in_sent.iter().rev().find(|x| x.last < k && x.last + 3 >= k)
+                in_sent
+                    .iter()
+                    .rev()
+                    .find(|x| x.last < k && x.last + 3 >= k)
+                    // ("Analysts in Seoul said": the analysts, not where they are.)
+                    .map(|x| {
+                        in_sent
+                            .iter()
+                            .find(|y| {
+                                x.first > s0 + 1
+                                    && lower[x.first - 1] == "in"
+                                    && y.last + 2 == x.first
+                            })
+                            .unwrap_or(x)
+                    })
             };
             let according = phrase_at(k, &["according".into(), "to".into()])
                 || phrase_at(k, &["citing".into()]);
@@ -1147,12 +1161,19 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         .filter(|x| x.first >= floor && !nominal_of)
                         .find(|x| x.last < before && !is_speaker(x) && !prep(x))
                 })
+                // (Not for a noun after a determiner: "trade with Tehran
+                // despite the sanctions" names no one who sanctions.)
                 .or_else(|| {
                     in_sent
                         .iter()
                         .rev()
                         .filter(|x| x.first >= floor && !nominal_of)
-                        .find(|x| x.last < k && !is_speaker(x) && !possessed(x))
+                        .find(|x| {
+                            x.last < k
+                                && !is_speaker(x)
+                                && !possessed(x)
+                                && !(k > s0 && lower[k - 1] == "the" && prep(x))
+                        })
                 });
             // "The United States said Iran had delivered missiles to Russia,
             // and it announced new sanctions": a pronoun opening a clause after

@@ -867,7 +867,10 @@ pub fn references(
                 .rev()
                 .filter(|&&(p, _)| p >= sent.start && p < pos)
             {
-                if !skip_subject(p, i) && !own.contains(&i) {
+                // (A place where something is, not a party: "Analysts in
+                // Seoul said …".)
+                let located = lower_tail(text, p, 4).trim_end().ends_with(" in");
+                if !located && !skip_subject(p, i) && !own.contains(&i) {
                     own.push(i);
                 }
             }
