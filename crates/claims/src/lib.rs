@@ -1172,7 +1172,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                             x.last < k
                                 && !is_speaker(x)
                                 && !possessed(x)
-                                && !(k > s0 && lower[k - 1] == "the" && prep(x))
+                                && (k == s0 || lower[k - 1] != "the" || !prep(x))
                         })
                 });
             // "The United States said Iran had delivered missiles to Russia,
