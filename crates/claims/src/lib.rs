@@ -1403,21 +1403,47 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             let mut best: Option<(usize, &Actor, bool)> = None;
             for spec in &frame.target {
                 let hit = if spec == "obj" {
-                    in_sent
-                        .iter()
-                        .find(|x| {
-                            x.first > k
-                                && x.first <= k + 6
-                                && not_source(x)
-                                && !is_speaker(x)
-                                && !not_a_target(x)
-                                // ("sent warships to encircle Taiwan": the
-                                // infinitive's object, not the verb's.)
-                                && !(k + 1..x.first).any(|j| {
-                                    lower[j] == "to" && triggers.iter().any(|&(t, _)| t == j + 1)
+                    // "two governments that Washington accuses of arming
+                    // Russia": an object relative clause's antecedent, when no
+                    // object follows the verb.
+                    let antecedent = src_actor
+                        .filter(|sx| {
+                            sx.first >= s0 + 2
+                                && sx.last + 3 >= k
+                                && matches!(lower[sx.first - 1].as_str(), "that" | "which" | "whom")
+                                && !in_sent.iter().any(|x| {
+                                    x.first == k + 1 || (x.first == k + 2 && lower[k + 1] == "the")
                                 })
                         })
-                        .map(|x| (x.first, *x))
+                        .and_then(|sx| in_sent.iter().find(|x| x.last + 2 == sx.first))
+                        .filter(|x| not_source(x))
+                        .map(|x| (k + 1, *x));
+                    antecedent
+                        .or_else(|| {
+                            in_sent
+                                .iter()
+                                .find(|x| {
+                                    x.first > k
+                                        && x.first <= k + 6
+                                        && not_source(x)
+                                        && !is_speaker(x)
+                                        && !not_a_target(x)
+                                        // ("sent warships to encircle Taiwan": the
+                                        // infinitive's object, not the verb's; "a
+                                        // visit … that Washington accuses": a
+                                        // relative clause's subject.)
+                                        && !(k + 1..x.first).any(|j| {
+                                            (lower[j] == "to"
+                                                && triggers.iter().any(|&(t, _)| t == j + 1))
+                                                || (noun_form
+                                                    && matches!(
+                                                        lower[j].as_str(),
+                                                        "that" | "which" | "who" | "whom"
+                                                    ))
+                                        })
+                                })
+                                .map(|x| (x.first, *x))
+                        })
                         .or_else(|| {
                             // "accused him of pursuing independence": the person
                             // named last before, who is not the source.
@@ -2701,6 +2727,19 @@ mod tests {
         assert!(has(&c, "ACCUSE", Some("BOL"), Some("PER")), "{c:?}");
         let c = coded("Chile sent warships to blockade Peru. Peru condemned the provocation.");
         assert!(has(&c, "ACCUSE", Some("PER"), Some("CHL")), "{c:?}");
+        // An object relative clause accuses its antecedent; "between two
+        // governments" is the pair just named.
+        let c = coded(
+            "Chile sent a delegation to Peru, in a rare visit between two governments that Bolivia accuses of arming Ecuador.",
+        );
+        assert!(has(&c, "ACCUSE", Some("BOL"), Some("CHL")), "{c:?}");
+        assert!(has(&c, "ACCUSE", Some("BOL"), Some("PER")), "{c:?}");
+        assert!(!has(&c, "ACCUSE", Some("BOL"), Some("ECU")), "{c:?}");
+        assert!(
+            !c.iter()
+                .any(|x| x.0 == "CONSULT" && x.2.as_deref() == Some("BOL")),
+            "{c:?}"
+        );
         // "with each other": the pair, once; the third party is an aside.
         let c = coded(
             "Ghana and Togo agreed to work closely with each other, and with Benin, against piracy.",

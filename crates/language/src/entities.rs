@@ -987,6 +987,9 @@ pub fn references(
             (3, 2)
         } else if w(k) == "both" && pair_noun(w(k + 1)) {
             (2, 2)
+        } else if k > 0 && w(k - 1) == "between" && w(k) == "two" && pair_noun(w(k + 1)) {
+            // "a visit between two governments that …": the two just named.
+            (2, 2)
         } else if w(k) == "the"
             && matches!(w(k + 1), "country" | "nation")
             && !matches!(w(k + 2), "'s" | "of")
