@@ -2391,7 +2391,42 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
     // Aid goes to someone: one whose recipient neither its sentence nor the
     // story names ("Ukrenergo worked to restore supply") is no dyad.
     out.retain(|c| !(c.kind == "AID" && c.target.is_none()));
+    drop_retold(&mut out);
     out
+}
+
+/// "Israel carried out strikes on Iran on Saturday … the strikes, which also
+/// hit sites in Khuzestan … Israel had carried out precise strikes": one event
+/// told again is one claim. A later claim of the same kind between the same
+/// parties goes when it adds nothing: no other time, quantity, items or
+/// source of the report, and the same stance (a denial or a negation is a
+/// claim of its own).
+fn drop_retold(out: &mut Vec<Claim>) {
+    let mut keep = vec![true; out.len()];
+    for i in 0..out.len() {
+        let c = &out[i];
+        if c.source.is_none() || c.target.is_none() {
+            continue;
+        }
+        keep[i] = !out[..i].iter().enumerate().any(|(j, o)| {
+            keep[j]
+                && o.kind == c.kind
+                && o.source == c.source
+                && o.target == c.target
+                && o.negated == c.negated
+                && (o.certainty == Certainty::Denied) == (c.certainty == Certainty::Denied)
+                && o.conditional == c.conditional
+                && (c.when.is_none() || c.when == o.when)
+                && (c.quantity.is_none() || c.quantity == o.quantity)
+                && (c.attribution.is_none() || c.attribution == o.attribution)
+                && c.items.iter().all(|w| o.items.contains(w))
+        });
+    }
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
 }
 
 /// "The US said Iran had delivered missiles to Russia. Iran denied supplying
@@ -2740,6 +2775,20 @@ mod tests {
                 .any(|x| x.0 == "CONSULT" && x.2.as_deref() == Some("BOL")),
             "{c:?}"
         );
+        // An event told again is one claim; a denial of it is another.
+        let c = coded(
+            "Chile carried out strikes on Peru on Saturday. Officials said the strikes, which also hit Lima, caused damage. Chile denied striking Peru.",
+        );
+        let strikes = c
+            .iter()
+            .filter(|x| x.0 == "ASSAULT" && x.3 != Certainty::Denied)
+            .count();
+        assert_eq!(strikes, 1, "{c:?}");
+        assert!(
+            c.iter()
+                .any(|x| x.0 == "ASSAULT" && x.3 == Certainty::Denied),
+            "{c:?}"
+        );
         // "with each other": the pair, once; the third party is an aside.
         let c = coded(
             "Ghana and Togo agreed to work closely with each other, and with Benin, against piracy.",
@@ -2903,7 +2952,9 @@ mod tests {
             "{c:?}"
         );
         // "the two men" are the two people named last.
-        let c = coded("Emmanuel Macron met Olaf Scholz in Paris. The two men later held talks.");
+        let c = coded(
+            "Emmanuel Macron met Olaf Scholz in Paris. The two men held talks again on Friday.",
+        );
         assert_eq!(c.iter().filter(|x| x.0 == "CONSULT").count(), 2, "{c:?}");
     }
 
