@@ -899,11 +899,17 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             }
             // A control verb whose complement is another event ("agreed to
             // send", "threatened to cut off"): the complement carries the claim.
+            // ("pledged to come to each other's aid": over a reciprocal.)
+            let reach = if (k + 1..(k + 6).min(s1)).any(|j| lower[j] == "each") {
+                8
+            } else {
+                4
+            };
             if CONTROL.contains(&frame.kind.as_str())
                 && (k + 1..(k + 3).min(s1)).any(|j| lower[j] == "to")
                 && triggers[ti + 1..]
                     .iter()
-                    .any(|&(j, _)| j > k + 1 && j <= k + 4)
+                    .any(|&(j, _)| j > k + 1 && j <= k + reach && !actor_between(k, j))
             {
                 continue;
             }
@@ -1400,6 +1406,22 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     // is not who gets it.)
                     || (kind == "AID" && lower[x.first - 1] == "in")
             };
+            // ("warned that arming Ukraine would be a mistake for South
+            // Korea": who would gain from the deed warned against is not
+            // the one warned.)
+            // (The deed's verb may be folded into the threat's content, so
+            // the frames are looked up afresh.)
+            let helped = |x: &Actor| {
+                kind == "THREATEN"
+                    && (x.first.saturating_sub(2).max(k + 1)..x.first).any(|t| {
+                        f.get(&bases[t]).is_some_and(|fs| {
+                            fs.iter().any(|g| {
+                                g.words.len() == 1
+                                    && matches!(g.kind.as_str(), "AID" | "SUPPORT" | "COOPERATE")
+                            })
+                        })
+                    })
+            };
             let mut best: Option<(usize, &Actor, bool)> = None;
             for spec in &frame.target {
                 let hit = if spec == "obj" {
@@ -1428,6 +1450,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                                         && not_source(x)
                                         && !is_speaker(x)
                                         && !not_a_target(x)
+                                        && !helped(x)
                                         // ("sent warships to encircle Taiwan": the
                                         // infinitive's object, not the verb's; "a
                                         // visit … that Washington accuses": a
@@ -1837,6 +1860,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         && x.last < end
                         && !is_speaker(x)
                         && !not_a_target(x)
+                        && !helped(x)
                         && !x.entities.iter().any(|e| sources.contains(e))
                 }) {
                     targets.extend(&x.entities);
@@ -2789,6 +2813,13 @@ mod tests {
                 .any(|x| x.0 == "ASSAULT" && x.3 == Certainty::Denied),
             "{c:?}"
         );
+        // A warning against helping someone is aimed at the helper.
+        let c = coded("Chile warned that arming Peru would be a big mistake for Bolivia.");
+        assert!(has(&c, "THREATEN", Some("CHL"), Some("BOL")), "{c:?}");
+        // A pledge to come to each other's aid is the aid, both ways.
+        let c =
+            coded("Chile and Peru have pledged to come to each other's aid if either is attacked.");
+        assert!(!c.iter().any(|x| x.0 == "AGREE"), "{c:?}");
         // "with each other": the pair, once; the third party is an aside.
         let c = coded(
             "Ghana and Togo agreed to work closely with each other, and with Benin, against piracy.",
