@@ -20,7 +20,7 @@ use std::collections::{HashMap, HashSet};
 pub use data::base;
 use data::{cues, frames, inflects, obligation, one_word, Frame};
 
-use dyad_language::{Annotated, Kind, Span, TokenKind};
+use dyad_language::{Annotated, FormClass, Kind, Span, TokenKind};
 use serde::Serialize;
 
 /// How sure the article is of a claim.
@@ -349,9 +349,26 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     .unwrap_or("")
                     .to_lowercase(),
             };
-            c.made_by
-                .iter()
-                .any(|p| p.len() == 1 && rest.starts_with(p[0].as_str()))
+            // ("fired Iranian missiles", "received North Korean shells": a
+            // demonym before a weapon in the object names its maker, too; as
+            // the subject, "Russian aircraft killed …", its user.)
+            let demonym_of_weapon = x.entities.len() == 1
+                && actors[actors.partition_point(|y| y.first < s0)..]
+                    .iter()
+                    .take_while(|y| y.first < x.first)
+                    .any(|y| y.last < x.first)
+                && a.entities[x.entities[0]].kind == Kind::State
+                && a.entities[x.entities[0]].mentions.iter().any(|m| {
+                    m.class == FormClass::Demonym && m.span.start == toks[x.first].span.start
+                })
+                && lower.get(x.last + 1).is_some_and(|w| {
+                    one_word(&c.weapon_heads, w)
+                        || (x.last + 1 < lower.len() && in_weapon(x.last + 1))
+                });
+            demonym_of_weapon
+                || c.made_by
+                    .iter()
+                    .any(|p| p.len() == 1 && rest.starts_with(p[0].as_str()))
         };
         // Actors are sorted by their first token.
         let here = &actors
@@ -2813,6 +2830,12 @@ mod tests {
                 .any(|x| x.0 == "ASSAULT" && x.3 == Certainty::Denied),
             "{c:?}"
         );
+        // A demonym before a weapon in the object names the weapon's maker;
+        // as the subject, its user.
+        let c = coded("Russia fired North Korean missiles at Ukraine.");
+        assert!(has(&c, "AID", Some("PRK"), Some("RUS")), "{c:?}");
+        let c = coded("Russian aircraft killed 46 Afghan civilians.");
+        assert!(has(&c, "ASSAULT", Some("RUS"), Some("AFG")), "{c:?}");
         // A warning against helping someone is aimed at the helper.
         let c = coded("Chile warned that arming Peru would be a big mistake for Bolivia.");
         assert!(has(&c, "THREATEN", Some("CHL"), Some("BOL")), "{c:?}");

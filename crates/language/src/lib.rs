@@ -25,7 +25,7 @@ pub mod times;
 pub mod tokens;
 
 pub use entities::{Entity, Mention, Reference};
-pub use lexicon::{Kind, Lexicon};
+pub use lexicon::{FormClass, Kind, Lexicon};
 pub use quantities::Quantity;
 pub use text::{CharIndex, Span};
 pub use times::{TimeExpr, TimeMod, TimeType};
