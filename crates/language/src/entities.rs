@@ -79,6 +79,8 @@ struct NameCues {
     ethnic_markers: HashSet<String>,
     /// (id, organ id, next word): "UN sanctions" are the Security Council's.
     organ_by_noun: Vec<(String, String, String)>,
+    /// Head nouns of organisations named again with "the" ("the council").
+    org_back: HashSet<String>,
 }
 
 fn cues() -> &'static NameCues {
@@ -101,6 +103,7 @@ fn cues() -> &'static NameCues {
             org_heads: Vec::new(),
             ethnic_markers: HashSet::new(),
             organ_by_noun: Vec::new(),
+            org_back: HashSet::new(),
         };
         let phrase = |l: &str| -> Vec<String> {
             l.to_lowercase()
@@ -130,6 +133,9 @@ fn cues() -> &'static NameCues {
                 "org-heads" => c.org_heads.push(phrase(l)),
                 "ethnic-markers" => {
                     c.ethnic_markers.insert(l.to_lowercase());
+                }
+                "org-back-references" => {
+                    c.org_back.insert(l.to_lowercase());
                 }
                 "organ-by-noun" => {
                     let w: Vec<&str> = l.split_whitespace().collect();
@@ -760,6 +766,44 @@ fn lower_tail(text: &str, pos: usize, n: usize) -> String {
     text.get(from..pos).unwrap_or("").to_lowercase()
 }
 
+/// "the council", "the panel", "the agency" (token `k` is "the"): the
+/// organisation named last before it, in the last 2,000 bytes, whose name has
+/// that head word ("the UN Security Council … told the council").
+fn org_named_before(
+    text: &str,
+    tokens: &[Token],
+    ents: &[Entity],
+    actors: &[(usize, usize)],
+    k: usize,
+) -> Option<usize> {
+    let head_tok = tokens.get(k + 1)?;
+    let head = head_tok.text(text);
+    if !head.chars().all(|ch| ch.is_ascii_lowercase()) || !cues().org_back.contains(head) {
+        return None;
+    }
+    // ("the council's members" is still the council; "the panel of judges" is
+    // another body.)
+    if tokens.get(k + 2).is_some_and(|t| t.text(text) == "of") {
+        return None;
+    }
+    let pos = tokens[k].span.start;
+    actors
+        .iter()
+        .rev()
+        .take_while(|(p, _)| pos.saturating_sub(*p) < 2000 || *p >= pos)
+        .filter(|(p, _)| *p < pos)
+        .map(|&(_, i)| i)
+        .find(|&i| {
+            let e = &ents[i];
+            e.kind == Kind::Organization
+                && (e.name.to_lowercase().split_whitespace().any(|x| x == head)
+                    || e.mentions.iter().any(|m| {
+                        text.get(m.span.start..m.span.end)
+                            .is_some_and(|t| t.to_lowercase().split_whitespace().any(|x| x == head))
+                    }))
+        })
+}
+
 /// Whether a mention at `pos` opens a clause: it starts its sentence or
 /// follows a comma, semicolon or clause-joining word ("…, while North Korea
 /// faces", "and Iran has").
@@ -1077,6 +1121,11 @@ pub fn references(
                         entities: vec![i],
                     });
                 }
+            } else if let Some(i) = org_named_before(text, tokens, ents, &actors, k) {
+                out.push(Reference {
+                    span: Span::new(tokens[k].span.start, tokens[k + 1].span.end),
+                    entities: vec![i],
+                });
             }
         } else if w(k) == "its" {
             let pos = tokens[k].span.start;

@@ -128,6 +128,22 @@ fn un_sanctions_are_the_councils_and_its_is_the_subject() {
 }
 
 #[test]
+fn the_council_is_the_council_named_before() {
+    let t = "Russia vetoed a UN Security Council resolution. Its envoy told the council that the panel of judges erred.";
+    let a = annotate(t, Some("2024-02-15"));
+    let r = a
+        .references
+        .iter()
+        .find(|r| &t[r.span.start..r.span.end] == "the council")
+        .expect("the council");
+    assert_eq!(a.entities[r.entities[0]].id, "unsc");
+    assert!(!a
+        .references
+        .iter()
+        .any(|r| t[r.span.start..r.span.end].starts_with("the panel")));
+}
+
+#[test]
 fn people_peoples_and_cut_off_names() {
     // "ethnic <demonym>" is a people, not the state.
     let t = "Ethnic Hungarians rallied in Romania on Sunday.";
