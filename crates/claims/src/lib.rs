@@ -1929,6 +1929,31 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 .find(|(t, _, _)| *t > k && *t < s1)
                 .map(|&(_, _, e)| e);
             match frame.kind.as_str() {
+                "PRODUCES" | "OPERATES" if !frame.flip => {
+                    // "Russia produces Shahed drones"; "Shahed-136s, which
+                    // Russia now produces": the subject makes or uses the
+                    // weapon after the verb, or the relative clause's
+                    // antecedent.
+                    let relative_weapon = src_actor
+                        .filter(|x| {
+                            x.first >= s0 + 2
+                                && matches!(lower[x.first - 1].as_str(), "which" | "that")
+                        })
+                        .and_then(|x| {
+                            let end = if lower[x.first - 2] == "," {
+                                x.first - 2
+                            } else {
+                                x.first - 1
+                            };
+                            sw.iter().find(|w| w.1 + 1 == end).map(|w| w.2)
+                        });
+                    let object_weapon = sw.iter().find(|w| w.0 > k && w.0 <= k + 5).map(|w| w.2);
+                    let (Some(w), false) = (relative_weapon.or(object_weapon), sources.is_empty())
+                    else {
+                        continue;
+                    };
+                    targets = vec![w];
+                }
                 "PRODUCES" | "OPERATES" => {
                     let by = (k + 1..(k + 6).min(s1)).find(|&j| lower[j] == "by");
                     let maker =
@@ -2390,6 +2415,52 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             i += 1;
             keep
         });
+        // "Iranian-designed Shahed-136s": a weapon system marked with its
+        // maker is that maker's product.
+        for x in &origins {
+            let Some(&maker) = x.entities.first() else {
+                continue;
+            };
+            let Some(&(w0, _, w)) = sw.iter().find(|w| w.0 > x.last && w.0 <= x.last + 3) else {
+                continue;
+            };
+            // (Marked as made: "Iranian-designed", not a bare "North Korean".)
+            let marked =
+                lower[x.last].contains('-') || lower.get(x.last + 1).is_some_and(|t| t == "-");
+            if !marked
+                || lower[x.last + 1..w0]
+                    .iter()
+                    .any(|t| !(t == "-" || c.made_by.iter().any(|p| p.len() == 1 && p[0] == *t)))
+                || out[sentence_start..]
+                    .iter()
+                    .any(|o| o.kind == "PRODUCES" && o.source == Some(maker) && o.target == Some(w))
+            {
+                continue;
+            }
+            let span = Span::new(toks[x.first].span.start, toks[w0].span.end);
+            out.push(Claim {
+                kind: "PRODUCES".to_string(),
+                mode: None,
+                cameo: None,
+                source: Some(maker),
+                target: Some(w),
+                target_implied: false,
+                source_implied: false,
+                source_agent: None,
+                target_agent: None,
+                symmetric: false,
+                items: vec![w],
+                certainty: Certainty::Fact,
+                attribution: None,
+                time: None,
+                when: None,
+                quantity: None,
+                conditional: false,
+                negated: false,
+                evidence: span,
+                trigger: toks[x.last].span,
+            });
+        }
         // "delivered munitions to Russia in exchange for food": the goods that
         // go back are aid the other way, on the same word.
         for j in s0..s1 {
@@ -2836,6 +2907,16 @@ mod tests {
         assert!(has(&c, "AID", Some("PRK"), Some("RUS")), "{c:?}");
         let c = coded("Russian aircraft killed 46 Afghan civilians.");
         assert!(has(&c, "ASSAULT", Some("RUS"), Some("AFG")), "{c:?}");
+        // Makers: an active verb, a relative clause, a made-by mark.
+        let c = coded("The attack used Iranian-designed Shahed-136s, which Russia now produces.");
+        assert!(
+            has(&c, "PRODUCES", Some("IRN"), Some("shahed-136")),
+            "{c:?}"
+        );
+        assert!(
+            has(&c, "PRODUCES", Some("RUS"), Some("shahed-136")),
+            "{c:?}"
+        );
         // A warning against helping someone is aimed at the helper.
         let c = coded("Chile warned that arming Peru would be a big mistake for Bolivia.");
         assert!(has(&c, "THREATEN", Some("CHL"), Some("BOL")), "{c:?}");
