@@ -400,7 +400,16 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         let t_hi = a.times.partition_point(|t| t.span.start < s.end);
         let q_lo = a.quantities.partition_point(|q| q.span.start < s.start);
         let q_hi = a.quantities.partition_point(|q| q.span.start < s.end);
-        if in_sent.is_empty() && origins.is_empty() {
+        // (A sentence with no actor can still tell the harm of an attack told
+        // just before: "At least four people were killed.")
+        let attack_before = {
+            let here = sentence_index(a, s.start);
+            out.iter()
+                .rev()
+                .take_while(|o| sentence_index(a, o.evidence.start) + 1 >= here)
+                .any(|o| o.kind == "ASSAULT")
+        };
+        if in_sent.is_empty() && origins.is_empty() && !attack_before {
             continue;
         }
         // "Hezbollah leader Hassan Nasrallah": the titled person an actor
@@ -2082,6 +2091,22 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             let needs_two = matches!(kind.as_str(), "COOPERATE" | "CONSULT")
                 && targets.is_empty()
                 && sources.len() < 2;
+            // "Russia attacked Ukraine … At least four people were killed":
+            // harm told in the passive with no party named is the last attack's,
+            // within a sentence.
+            if sources.is_empty() && targets.is_empty() && passive && kind == "ASSAULT" {
+                let here = sentence_index(a, toks[k].span.start);
+                if let Some(o) = out
+                    .iter()
+                    .rev()
+                    .take_while(|o| sentence_index(a, o.evidence.start) + 1 >= here)
+                    .find(|o| o.kind == "ASSAULT" && o.source.is_some() && o.target.is_some())
+                {
+                    sources.extend(o.source);
+                    targets.extend(o.target);
+                    source_implied = true;
+                }
+            }
             if (sources.is_empty() && targets.is_empty())
                 || (relation && (sources.is_empty() || targets.is_empty()))
                 || needs_two
@@ -2117,6 +2142,18 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             let time = (t_lo..t_hi)
                 .filter(|&i| a.times[i].span.end <= s.end && calendar_time(&a.times[i]))
                 .min_by_key(|&i| a.times[i].span.start.abs_diff(at))
+                // With none in its sentence: the time of the last event told
+                // in the three sentences before ("Russia attacked Ukraine on
+                // Monday, … since the invasion began in February 2022. The air
+                // force said Russia had launched 127 missiles" is Monday's),
+                // else the last date told there.
+                .or_else(|| {
+                    let here = sentence_index(a, s.start);
+                    out.iter()
+                        .rev()
+                        .take_while(|o| sentence_index(a, o.evidence.start) + 3 >= here)
+                        .find_map(|o| o.time)
+                })
                 .or_else(|| {
                     let here = sentence_index(a, s.start);
                     let from = a.sentences[here.saturating_sub(3)].start;
@@ -2679,8 +2716,33 @@ fn when_of(
     }
     let t = a.times.get(time?)?;
     let v = t.value.clone()?;
+    // (The day of "Monday evening": claims are dated, not timed.)
+    let v = match v.split_once('T') {
+        Some((day, _)) if day.len() == 10 => day.to_string(),
+        _ => v,
+    };
     if word_before(t.span.start) == "by" && v.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return period_end(&v).map(|e| format!("/{e}"));
+    }
+    // "between Oct. 8 and 13", "between March and May": an interval.
+    if word_before(t.span.start) == "between" {
+        let rest = text.get(t.span.end..).unwrap_or("");
+        if let Some(after_and) = rest.trim_start().strip_prefix("and ") {
+            let gap = t.span.end + (rest.len() - after_and.len());
+            let end = sentence_times
+                .iter()
+                .find(|u| u.span.start == gap)
+                .and_then(|u| u.value.clone())
+                .or_else(|| {
+                    // A bare day of the same month: "Oct. 8 and 13".
+                    let day: String = after_and.chars().take_while(char::is_ascii_digit).collect();
+                    let d: u32 = day.parse().ok()?;
+                    (v.len() == 10 && (1..=31).contains(&d)).then(|| format!("{}-{d:02}", &v[..7]))
+                });
+            if let Some(end) = end {
+                return Some(format!("{v}/{end}"));
+            }
+        }
     }
     Some(v)
 }
@@ -2710,6 +2772,28 @@ mod tests {
         assert!(
             c.iter()
                 .any(|c| c.kind == "AID" && c.when.as_deref() == Some("2023-07/2024-02")),
+            "{:?}",
+            c.iter().map(|c| (&c.kind, &c.when)).collect::<Vec<_>>()
+        );
+        let t = "Ships carried soldiers from North Korea to Russia between Oct. 8 and 13.";
+        let a = dyad_language::annotate(t, Some("2024-10-18"));
+        assert!(
+            code(t, &a)
+                .iter()
+                .any(|c| c.when.as_deref() == Some("2024-10-08/2024-10-13")),
+            "{:?}",
+            code(t, &a)
+                .iter()
+                .map(|c| (&c.kind, &c.when))
+                .collect::<Vec<_>>()
+        );
+        // With no time of its own, the time of the event told just before,
+        // not of one named to date it.
+        let t = "Russia attacked Ukraine on Monday, in the largest assault since the invasion began in February 2022. Officials said Russia had launched 127 missiles at Kyiv.";
+        let a = dyad_language::annotate(t, Some("2024-08-27"));
+        let c = code(t, &a);
+        assert!(
+            c.iter().all(|c| c.when.as_deref() == Some("2024-08-26")),
             "{:?}",
             c.iter().map(|c| (&c.kind, &c.when)).collect::<Vec<_>>()
         );

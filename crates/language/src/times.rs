@@ -527,15 +527,23 @@ fn tense_of(word: &str, w: &Words) -> Tense {
 
 /// The tense of the cue nearest to token `i` in its sentence (left first on ties).
 fn nearest_tense(tense: &[Tense], i: usize) -> Tense {
+    // A cue after the expression counts only close by ("on Oct. 8 the
+    // leaders will meet"); a later clause's ("…, and a second group is
+    // expected …") does not outweigh the verb before it.
+    const AHEAD: usize = 5;
     for d in 1..=tense.len() {
         if i >= d && tense[i - d] != Tense::None {
             return tense[i - d];
         }
-        if i + d < tense.len() && tense[i + d] != Tense::None {
+        if d <= AHEAD && i + d < tense.len() && tense[i + d] != Tense::None {
             return tense[i + d];
         }
     }
-    Tense::None
+    tense[i.min(tense.len())..]
+        .iter()
+        .copied()
+        .find(|&t| t != Tense::None)
+        .unwrap_or(Tense::None)
 }
 
 /// Drops leading prepositions a rule may have consumed.
