@@ -766,6 +766,21 @@ fn lower_tail(text: &str, pos: usize, n: usize) -> String {
     text.get(from..pos).unwrap_or("").to_lowercase()
 }
 
+/// The one organisation of `state` in the lexicon whose name has every word
+/// of `head` ("news agency" → Korean Central News Agency), if only one has.
+fn known_organ<'l>(lex: &'l Lexicon, state: &str, head: &str) -> Option<&'l crate::lexicon::Entry> {
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let mut fits = lex.entries.iter().filter(|o| {
+        o.kind == Kind::Organization && o.state.as_deref() == Some(state) && {
+            let name = o.name.to_lowercase();
+            let name_words: Vec<&str> = name.split(|ch: char| !ch.is_alphanumeric()).collect();
+            words.iter().all(|w| name_words.contains(w))
+        }
+    });
+    let first = fits.next()?;
+    fits.next().is_none().then_some(first)
+}
+
 /// "the council", "the panel", "the agency" (token `k` is "the"): the
 /// organisation named last before it, in the last 2,000 bytes, whose name has
 /// that head word ("the UN Security Council … told the council").
@@ -1194,13 +1209,17 @@ fn described(
             })
             .map(Vec::len)
     };
+    // (`known`: an organisation the lexicon lists, with its type.)
     let mut add = |ents: &mut Vec<Entity>,
                    id: String,
                    kind: Kind,
                    name: String,
                    state: Option<String>,
+                   known: Option<Option<String>>,
                    span: Span| {
         let key = format!("id:{id}");
+        let subtype = known.clone().flatten();
+        let known = known.is_some();
         let idx = *by_key.entry(key).or_insert_with(|| {
             ents.push(Entity {
                 id: id.clone(),
@@ -1208,8 +1227,8 @@ fn described(
                 name,
                 state,
                 role: None,
-                subtype: None,
-                known: false,
+                subtype,
+                known,
                 mentions: Vec::new(),
             });
             ents.len() - 1
@@ -1222,7 +1241,36 @@ fn described(
     };
     // Token index just after a span's end.
     let after = |end: usize| tokens.partition_point(|t| t.span.start < end);
-    for (entry, m) in lex_mentions {
+    // "the North's official news agency" in a text about Korea: the North is
+    // North Korea, named with a possessive.
+    let korean = lex_mentions
+        .iter()
+        .any(|(i, _)| matches!(lex.entries[*i].id.as_str(), "PRK" | "KOR"));
+    let mut mentions: Vec<(usize, Mention)> = lex_mentions.to_vec();
+    if korean {
+        for (k, t) in tokens.iter().enumerate() {
+            let w = t.text(text);
+            let id = match strip_possessive(w) {
+                "North" if w != "North" => "PRK",
+                "South" if w != "South" => "KOR",
+                _ => continue,
+            };
+            if k == 0 || lower[k - 1] != "the" {
+                continue;
+            }
+            if let Some(i) = lex.index(id) {
+                let end = t.span.start + strip_possessive(w).len();
+                mentions.push((
+                    i,
+                    Mention {
+                        span: Span::new(t.span.start, end),
+                        class: FormClass::Name,
+                    },
+                ));
+            }
+        }
+    }
+    for (entry, m) in &mentions {
         let e = &lex.entries[*entry];
         if e.kind != Kind::State {
             continue;
@@ -1243,18 +1291,43 @@ fn described(
             k
         };
         if possessive {
-            if let Some(n) = seq_at(k, &c.org_heads) {
-                let head = lower[k..k + n].join(" ");
-                let span = Span::new(m.span.start, tokens[k + n - 1].span.end);
-                let id = format!("{}-{}", e.id.to_lowercase(), crate::entities::slug(&head));
-                add(
-                    ents,
-                    id,
-                    Kind::Organization,
-                    text[span.start..span.end].to_string(),
-                    Some(e.id.clone()),
-                    span,
-                );
+            // Over one modifier: "the North's official news agency".
+            let found = seq_at(k, &c.org_heads).map(|n| (k, n)).or_else(|| {
+                lower
+                    .get(k)
+                    .filter(|w| w.chars().all(|ch| ch.is_ascii_lowercase()))
+                    .and_then(|_| seq_at(k + 1, &c.org_heads))
+                    .map(|n| (k + 1, n))
+            });
+            if let Some((h, n)) = found {
+                let head = lower[h..h + n].join(" ");
+                let span = Span::new(m.span.start, tokens[h + n - 1].span.end);
+                // A body of that state the lexicon knows by a name with those
+                // words ("the North's news agency" is the Korean Central News
+                // Agency), when only one fits.
+                let known = known_organ(lex, &e.id, &head);
+                if let Some(o) = known {
+                    add(
+                        ents,
+                        o.id.clone(),
+                        o.kind,
+                        o.name.clone(),
+                        o.state.clone(),
+                        Some(o.subtype.clone()),
+                        span,
+                    );
+                } else {
+                    let id = format!("{}-{}", e.id.to_lowercase(), crate::entities::slug(&head));
+                    add(
+                        ents,
+                        id,
+                        Kind::Organization,
+                        text[span.start..span.end].to_string(),
+                        Some(e.id.clone()),
+                        None,
+                        span,
+                    );
+                }
             }
             continue;
         }
@@ -1317,6 +1390,7 @@ fn described(
                 kind,
                 text[span.start..span.end].to_string(),
                 Some(e.id.clone()),
+                None,
                 span,
             );
         }
@@ -1381,6 +1455,7 @@ fn described(
             Kind::Group,
             text[span.start..span.end].to_string(),
             Some(e.id.clone()),
+            None,
             span,
         );
     }
@@ -1396,7 +1471,7 @@ fn described(
                 } else {
                     Kind::Group
                 };
-                add(ents, slug(&name), kind, name, None, span);
+                add(ents, slug(&name), kind, name, None, None, span);
             }
         } else if matches!(w, "analysts" | "experts" | "diplomats" | "observers")
             && (k == 0
@@ -1412,6 +1487,7 @@ fn described(
                 w.to_string(),
                 Kind::Group,
                 tokens[k].text(text).to_string(),
+                None,
                 None,
                 tokens[k].span,
             );
