@@ -584,6 +584,28 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                                     | "will"
                             )
                         })
+                        // ("said the Islamic Republic was entitled": the
+                        // complement's subject, not the speaker.)
+                        && !lower.get(x.last + 1).is_some_and(|w| {
+                            matches!(
+                                w.as_str(),
+                                "was"
+                                    | "is"
+                                    | "were"
+                                    | "are"
+                                    | "had"
+                                    | "has"
+                                    | "have"
+                                    | "would"
+                                    | "will"
+                                    | "could"
+                                    | "may"
+                                    | "might"
+                                    | "did"
+                                    | "does"
+                                    | "should"
+                            )
+                        })
                 })
                 .collect();
             // "Taiwan's government rejects Beijing's claims, saying …": a
