@@ -14,11 +14,19 @@
 #![warn(missing_docs)]
 
 mod data;
+mod doc;
+mod passes;
+mod sentence;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 pub use data::base;
-use data::{cues, frames, inflects, obligation, one_word, Frame};
+use data::{frames, inflects, obligation, one_word, Frame};
+use doc::{Actor, Doc};
+use passes::{
+    drop_retold, drop_vague, exchanges, inherit_sources, inherit_targets, maker_products,
+};
+use sentence::Sent;
 
 use dyad_language::{Annotated, FormClass, Kind, Span, TokenKind};
 use serde::Serialize;
@@ -90,26 +98,11 @@ pub struct Claim {
     pub trigger: Span,
 }
 
-/// An actor occurrence in a sentence: token range and the entities it names.
-#[derive(Debug, Clone)]
-struct Actor {
-    first: usize,
-    last: usize,
-    entities: Vec<usize>,
-}
-
 /// Whether an actor names people only.
 fn names_people(a: &Annotated, x: &Actor) -> bool {
     x.entities
         .iter()
         .all(|&e| a.entities[e].kind == Kind::Person)
-}
-
-fn is_actor(kind: Kind) -> bool {
-    matches!(
-        kind,
-        Kind::State | Kind::Person | Kind::Organization | Kind::Group
-    )
 }
 
 /// Material-conflict types: promised, they are threats (PLOVER THREATEN).
@@ -144,23 +137,6 @@ const DOMESTIC: &[&str] = &[
     "MOBILIZE", "RETREAT", "SANCTION",
 ];
 
-/// A reporting phrase in a sentence and the words it vouches for.
-struct Report {
-    /// Token of the reporting cue ("said", "according to").
-    at: usize,
-    /// Token range of the speaker's mention.
-    speaker: (usize, usize),
-    /// The speaker entities (several when coordinated: "Britain, France and
-    /// Germany said"); the first is the attribution.
-    entities: Vec<usize>,
-    /// Tokens `lo..hi` are what the speaker says.
-    lo: usize,
-    hi: usize,
-    /// The speaker is also the subject of the clause before the cue (", saying
-    /// …"), so it stays a party to what that clause tells.
-    subject: bool,
-}
-
 /// How a cue before an event's verb changes its coding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Stance {
@@ -177,156 +153,23 @@ enum Stance {
 /// Codes the claims of an annotated text.
 pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
     let f = frames();
-    let c = cues();
-    let toks = &a.tokens;
-    let lower: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
-    let bases: Vec<String> = toks.iter().map(|t| base(t.text(text))).collect();
-    let tok_of = |byte: usize| toks.partition_point(|t| t.span.end <= byte);
-    // Actor and weapon mentions by token.
-    let mut actors: Vec<Actor> = Vec::new();
-    let mut weapons: Vec<(usize, usize, usize)> = Vec::new();
-    // Places that lie in a state: where an event with no named target happens.
-    let mut places: Vec<(usize, usize, usize)> = Vec::new();
-    for (i, e) in a.entities.iter().enumerate() {
-        for m in &e.mentions {
-            let (first, last) = (tok_of(m.span.start), tok_of(m.span.end.saturating_sub(1)));
-            if e.kind == Kind::Weapon {
-                weapons.push((first, last, i));
-            } else if e.kind == Kind::Place && e.state.is_some() {
-                places.push((first, last, i));
-            } else if is_actor(e.kind) {
-                actors.push(Actor {
-                    first,
-                    last,
-                    entities: vec![i],
-                });
-            }
-        }
-    }
-    weapons.sort_unstable();
-    places.sort_unstable();
-    for r in &a.references {
-        let (first, last) = (tok_of(r.span.start), tok_of(r.span.end.saturating_sub(1)));
-        if r.entities.iter().all(|&i| is_actor(a.entities[i].kind)) {
-            actors.push(Actor {
-                first,
-                last,
-                entities: r.entities.clone(),
-            });
-        }
-    }
-    actors.sort_by_key(|x| (x.first, std::cmp::Reverse(x.last)));
-    actors.dedup_by(|b, a| b.first >= a.first && b.last <= a.last);
-    // "Hizbollah (Party of God)": a name in brackets right after another is
-    // that actor's gloss, not a second party; the first actor spans it.
-    let mut glossed: Vec<Actor> = Vec::with_capacity(actors.len());
-    for x in actors {
-        if let Some(prev) = glossed.last_mut() {
-            // (A state's bracket names something else: "in Lebanon (UNIFIL)".)
-            let gloss = prev.entities == x.entities
-                || (prev
-                    .entities
-                    .iter()
-                    .all(|&i| a.entities[i].kind != Kind::State)
-                    && (x.entities.iter().all(|&i| !a.entities[i].known)
-                        || (x.first == x.last
-                            && toks[x.first]
-                                .text(text)
-                                .chars()
-                                .all(|ch| ch.is_ascii_uppercase()))));
-            if gloss
-                && x.first >= 2
-                && prev.last + 2 == x.first
-                && toks[x.first - 1].text(text) == "("
-            {
-                let close = toks.get(x.last + 1).is_some_and(|t| t.text(text) == ")");
-                prev.last = x.last + usize::from(close);
-                continue;
-            }
-        }
-        glossed.push(x);
-    }
-    let actors = glossed;
-    // State entities by id, for a domestic event's implied target.
-    let state_entity: HashMap<&str, usize> = a
-        .entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind == Kind::State)
-        .map(|(i, e)| (e.id.as_str(), i))
-        .collect();
-    let state_of = |i: usize| a.entities[i].state_id();
-    let phrase_at = |k: usize, p: &[String]| {
-        k + p.len() <= lower.len() && lower[k..k + p.len()].iter().zip(p).all(|(x, y)| x == y)
-    };
-    let any_cue = |from: usize, to: usize, list: &[Vec<String>]| {
-        (from..to).any(|k| list.iter().any(|p| phrase_at(k, p)))
-    };
-    // A cue phrase that ends right before token `k`, over at most two adverbs
-    // ("will also send"); returns where the cue starts.
+    let d = Doc::new(text, a);
+    let c = d.c;
+    let toks = d.toks;
+    let lower = &d.lower;
+    let bases = &d.bases;
+    let actors = &d.actors;
+    let weapons = &d.weapons;
+    let places = &d.places;
+    let state_entity = &d.state_entity;
+    let state_of = |i: usize| d.state_of(i);
+    let phrase_at = |k: usize, p: &[String]| d.phrase_at(k, p);
+    let any_cue = |from: usize, to: usize, list: &[Vec<String>]| d.any_cue(from, to, list);
     let cue_before = |k: usize, s0: usize, list: &[Vec<String>], skip_negation: bool| {
-        let mut ends = vec![k];
-        let mut p = k;
-        for _ in 0..2 {
-            if p > s0
-                && one_word(&c.adverbs, &lower[p - 1])
-                && (skip_negation || !matches!(lower[p - 1].as_str(), "not" | "never"))
-            {
-                p -= 1;
-                ends.push(p);
-            }
-        }
-        ends.into_iter().find_map(|end| {
-            list.iter().find_map(|ph| {
-                (end >= s0 + ph.len() && phrase_at(end - ph.len(), ph)).then(|| end - ph.len())
-            })
-        })
+        d.cue_before(k, s0, list, skip_negation)
     };
-    // Whether token `k` lies in a weapon mention (mentions sorted by start).
-    let in_weapon = |k: usize| {
-        let i = weapons.partition_point(|w| w.0 <= k);
-        weapons[..i].iter().rev().take(4).any(|&(_, w1, _)| k <= w1)
-    };
-    // "attack drone", "supply ship": an uninflected trigger word that modifies
-    // a weapon noun. "launched drones", "to supply missiles" are verbs.
-    let weapon_head = |k: usize| {
-        let verb_before = k > 0
-            && (matches!(
-                lower[k - 1].as_str(),
-                "to" | "will"
-                    | "would"
-                    | "can"
-                    | "could"
-                    | "may"
-                    | "might"
-                    | "must"
-                    | "should"
-                    | "shall"
-                    | "did"
-                    | "do"
-                    | "does"
-                    | "not"
-                    | "they"
-                    | "we"
-            ) || {
-                // Actors are sorted by their first token; one ending right
-                // before `k` starts at most a few tokens earlier.
-                let hi = actors.partition_point(|x| x.first < k);
-                actors[..hi].iter().rev().take(16).any(|x| x.last + 1 == k)
-            });
-        if lower[k] != bases[k] || verb_before {
-            return in_weapon(k);
-        }
-        let next = if lower.get(k + 1).map(String::as_str) == Some("-") {
-            k + 2
-        } else {
-            k + 1
-        };
-        lower
-            .get(next)
-            .is_some_and(|w| one_word(&c.weapon_heads, w))
-            || in_weapon(k)
-    };
+    let in_weapon = |k: usize| d.in_weapon(k);
+    let weapon_head = |k: usize| d.weapon_head(k);
 
     let mut out: Vec<Claim> = Vec::new();
     // The kinds of event the sentences before have told (kept as they are
@@ -412,303 +255,15 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         if in_sent.is_empty() && origins.is_empty() && !attack_before {
             continue;
         }
-        // "Hezbollah leader Hassan Nasrallah": the titled person an actor
-        // (an organisation) qualifies, named right after it.
-        let person_after = |x: &Actor| {
-            in_sent
-                .iter()
-                .find(|z| {
-                    z.first > x.last + 1
-                        && z.first <= x.last + 3
-                        && names_people(a, z)
-                        && lower[x.last + 1..z.first]
-                            .iter()
-                            .all(|w| w.chars().all(|ch| ch.is_ascii_lowercase()))
-                })
-                .copied()
+        let st = Sent {
+            d: &d,
+            s0,
+            s1,
+            in_sent: in_sent.clone(),
         };
-        // Attribution of the sentence: "according to X", "X said", "said X".
-        // The actors coordinated with `x` ("Britain, France and Germany"), in
-        // text order, `x` included: forward from the first of a list, or back
-        // from its last. A comma links only in a list that has an "and".
-        let coordinated = |x: &Actor, forward: bool| -> Vec<usize> {
-            let mut chain: Vec<&Actor> = vec![x];
-            // Back from an item followed by "and": the list has its "and"
-            // ("Saudi Arabia, the United Arab Emirates and several other …").
-            let mut has_and = !forward && lower.get(x.last + 1).is_some_and(|w| w == "and");
-            for _ in 0..8 {
-                let Some(&cur) = chain.last() else { break };
-                let next = if forward {
-                    let mut j = cur.last + 1;
-                    let comma = lower.get(j).is_some_and(|w| w == ",");
-                    j += usize::from(comma);
-                    let and = lower.get(j).is_some_and(|w| w == "and");
-                    j += usize::from(and);
-                    j += usize::from(lower.get(j).is_some_and(|w| w == "the"));
-                    (comma || and)
-                        .then(|| in_sent.iter().find(|y| y.first == j))
-                        .flatten()
-                        .map(|y| (*y, and))
-                } else {
-                    let mut j = cur.first;
-                    // Over a title before the name: "and Japanese Prime
-                    // Minister Fumio Kishida".
-                    let mut t = j;
-                    while t > s0
-                        && t + 5 > j
-                        && (toks[t - 1].text(text).starts_with(char::is_uppercase)
-                            || in_sent.iter().any(|a| a.first < t && t <= a.last + 1))
-                        && !matches!(lower[t - 1].as_str(), "and" | ",")
-                    {
-                        t -= 1;
-                    }
-                    if t < j && t > s0 && lower[t - 1] == "and" {
-                        j = t;
-                    }
-                    j -= usize::from(j > s0 && lower[j - 1] == "the");
-                    let and = j > s0 && lower[j - 1] == "and";
-                    j -= usize::from(and);
-                    let comma = j > s0 && lower[j - 1] == ",";
-                    j -= usize::from(comma);
-                    (comma || and)
-                        .then(|| in_sent.iter().find(|y| y.last + 1 == j))
-                        .flatten()
-                        .map(|y| (*y, and))
-                };
-                let Some((y, and)) = next else { break };
-                // ("according to Ukrainian and Western officials, and the two
-                // countries …": no list crosses into an attribution.)
-                if !forward
-                    && lower[y.last + 1..cur.first].iter().any(|w| w == ",")
-                    && (y.first.saturating_sub(6).max(s0)..y.first)
-                        .any(|j| matches!(lower[j].as_str(), "according" | "citing"))
-                {
-                    break;
-                }
-                // Without a first "and" there is no list: "Pakistan, Iran's ally".
-                if !and && !has_and && !forward {
-                    break;
-                }
-                has_and |= and;
-                // ("… and Hamas political chief Ismail Haniyeh": the person.)
-                let y = if forward {
-                    person_after(y).unwrap_or(y)
-                } else {
-                    y
-                };
-                chain.push(y);
-            }
-            // "X, and Y said …": a comma before the "and" of a two-item list
-            // joins clauses, not names (a serial comma needs three items).
-            if chain.len() == 2 {
-                let (p, q) = if forward {
-                    (chain[0], chain[1])
-                } else {
-                    (chain[1], chain[0])
-                };
-                let gap = &lower[p.last + 1..q.first];
-                if gap.iter().any(|w| w == ",") && gap.iter().any(|w| w == "and") {
-                    has_and = false;
-                }
-            }
-            if !has_and {
-                chain.truncate(1);
-            } else if forward {
-                // A forward list ends at its "and" item.
-                let mut end = chain.len();
-                for (i, w) in chain.windows(2).enumerate() {
-                    let gap = &lower[w[0].last + 1..w[1].first];
-                    if gap.iter().any(|t| t == "and") {
-                        end = i + 2;
-                        break;
-                    }
-                }
-                chain.truncate(end);
-            }
-            if !forward {
-                chain.reverse();
-            }
-            let mut out: Vec<usize> = Vec::new();
-            for a in chain {
-                for &e in &a.entities {
-                    if !out.contains(&e) {
-                        out.push(e);
-                    }
-                }
-            }
-            out
-        };
-        // Reports in the sentence: who says so, and over which words. "X did Y,
-        // Z said Wednesday, signaling W": Z vouches for Y, not for W; "Z said
-        // that Y", "with Z saying that Y": Z vouches for what follows.
-        let mut reports: Vec<Report> = Vec::new();
-        // People and organisations are the sayers; a state named in the same
-        // phrase ("South Korean Defense Minister Shin Won-sik") only qualifies them.
-        let rank = |x: &&&Actor| match a.entities[x.entities[0]].kind {
-            Kind::Person => 0,
-            Kind::Organization | Kind::Group => 1,
-            _ => 2,
-        };
-        for k in s0..s1 {
-            let clause_final = lower
-                .get(k + 1)
-                .is_none_or(|w| !w.chars().any(char::is_alphanumeric));
-            let reporting = c.reporting.iter().any(|p| phrase_at(k, p))
-                || (clause_final && c.reporting_final.iter().any(|p| phrase_at(k, p)));
-            if !reporting {
-                continue;
-            }
-            let stop = (k + 1..s1)
-                .find(|&j| matches!(lower[j].as_str(), "," | "." | ";"))
-                .unwrap_or(s1);
-            // A speaker after the cue stands right after it ("said Defense
-            // Minister Shin Won-sik"), with no verb between ("said was revenge
-            // for the killing of X" names no speaker).
-            let after: Vec<&&Actor> = in_sent
-                .iter()
-                .filter(|x| {
-                    x.first > k
-                        && x.first <= (k + 9).min(stop)
-                        && !lower[k + 1..x.first].iter().any(|w| {
-                            matches!(
-                                w.as_str(),
-                                "was"
-                                    | "is"
-                                    | "were"
-                                    | "are"
-                                    | "had"
-                                    | "has"
-                                    | "have"
-                                    | "that"
-                                    | "would"
-                                    | "will"
-                            )
-                        })
-                        // ("said the Islamic Republic was entitled": the
-                        // complement's subject, not the speaker.)
-                        && !lower.get(x.last + 1).is_some_and(|w| {
-                            matches!(
-                                w.as_str(),
-                                "was"
-                                    | "is"
-                                    | "were"
-                                    | "are"
-                                    | "had"
-                                    | "has"
-                                    | "have"
-                                    | "would"
-                                    | "will"
-                                    | "could"
-                                    | "may"
-                                    | "might"
-                                    | "did"
-                                    | "does"
-                                    | "should"
-                            )
-                        })
-                })
-                .collect();
-            // "Taiwan's government rejects Beijing's claims, saying …": a
-            // participle after a comma is said by the clause's subject.
-            let participial = k > s0 + 1 && lower[k - 1] == "," && lower[k].ends_with("ing");
-            let before = if participial {
-                in_sent.iter().find(|x| {
-                    x.last < k
-                        && (x.first == s0
-                            || !matches!(
-                                lower[x.first - 1].as_str(),
-                                "of" | "to" | "with" | "for" | "in" | "from" | "on" | "at" | "by"
-                            ))
-                })
-            } else {
-                in_sent
-                    .iter()
-                    .rev()
-                    .find(|x| x.last < k && x.last + 3 >= k)
-                    // ("Analysts in Seoul said": the analysts, not where they are.)
-                    .map(|x| {
-                        in_sent
-                            .iter()
-                            .find(|y| {
-                                x.first > s0 + 1
-                                    && lower[x.first - 1] == "in"
-                                    && y.last + 2 == x.first
-                            })
-                            .unwrap_or(x)
-                    })
-            };
-            let according = phrase_at(k, &["according".into(), "to".into()])
-                || phrase_at(k, &["citing".into()]);
-            let (who, speaker_first) = if according {
-                (after.iter().min_by_key(|x| rank(x)).copied(), false)
-            } else if let Some(b) = before {
-                (Some(b), true)
-            } else {
-                (after.iter().min_by_key(|x| rank(x)).copied(), false)
-            };
-            let Some(x) = who else {
-                continue;
-            };
-            // Where the reporting phrase opens: back over determiners and
-            // adjectives to a comma, if there is one right before it.
-            let opens_after_comma = |first: usize| {
-                (s0..first)
-                    .rev()
-                    .take(12)
-                    .find(|&j| {
-                        let w = &lower[j];
-                        // Determiners, names, hyphenated modifiers ("state-run")
-                        // may stand between the comma and the speaker; a plain
-                        // noun may not ("a move Western governments said").
-                        let modifier = matches!(w.as_str(), "the" | "a" | "an" | "its" | "their")
-                            || w.contains('-')
-                            || toks[j].text(text).starts_with(char::is_uppercase);
-                        !(modifier
-                            || matches!(
-                                w.as_str(),
-                                "(" | ")"
-                                    | "'"
-                                    | "\u{2019}"
-                                    | "'s"
-                                    | "\u{2019}s"
-                                    | "\""
-                                    | "\u{201d}"
-                            )
-                            || in_sent.iter().any(|a| a.first <= j && j <= a.last))
-                    })
-                    .is_some_and(|j| lower[j] == ",")
-            };
-            // "…, with X saying that …", "X said that …": what follows.
-            let complement = lower.get(k + 1).is_some_and(|w| w == "that") || lower[k] == "saying";
-            let sentence_initial =
-                |first: usize| (s0..first).all(|j| !lower[j].chars().any(char::is_alphanumeric));
-            let (lo, hi) = if according {
-                if sentence_initial(k) {
-                    (s0, s1)
-                } else {
-                    (s0, k)
-                }
-            } else if speaker_first {
-                if !complement && opens_after_comma(x.first) && !sentence_initial(x.first) {
-                    // "…, the agency said Wednesday, …": the words before it.
-                    (s0, x.first)
-                } else {
-                    // "X said (that) …", "with X saying that …".
-                    (k, s1)
-                }
-            } else {
-                // "…, said X.": the words before it.
-                (s0, k)
-            };
-            reports.push(Report {
-                at: k,
-                speaker: (x.first, x.last),
-                entities: coordinated(x, false),
-                lo,
-                hi,
-                subject: participial && speaker_first,
-            });
-        }
+        let person_after = |x: &Actor| st.person_after(x);
+        let coordinated = |x: &Actor, forward: bool| st.coordinated(x, forward);
+        let reports = st.reports();
         // (Every name of a coordinated speaker: "Britain, France and Germany said".)
         let is_speaker = |x: &&Actor| {
             reports.iter().any(|r| {
@@ -2447,115 +2002,9 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 }
             }
         }
-        // "North Korea has decided to send 12,000 troops … to help Russia": a
-        // claim missing a party that another claim of its kind in the sentence
-        // names is that claim, told with less detail.
-        let here = &out[sentence_start..];
-        let vague: Vec<bool> = here
-            .iter()
-            .map(|c| {
-                here.iter().any(|o| {
-                    o.kind == c.kind
-                        && (o.certainty == Certainty::Denied) == (c.certainty == Certainty::Denied)
-                        && ((c.target.is_none()
-                            && o.target.is_some()
-                            && c.source.is_some()
-                            && o.source == c.source)
-                            || (c.source.is_none()
-                                && o.source.is_some()
-                                && c.target.is_some()
-                                && o.target == c.target))
-                })
-            })
-            .collect();
-        let mut i = 0;
-        out.retain(|_| {
-            let keep = i < sentence_start || !vague[i - sentence_start];
-            i += 1;
-            keep
-        });
-        // "Iranian-designed Shahed-136s": a weapon system marked with its
-        // maker is that maker's product.
-        for x in &origins {
-            let Some(&maker) = x.entities.first() else {
-                continue;
-            };
-            let Some(&(w0, _, w)) = sw.iter().find(|w| w.0 > x.last && w.0 <= x.last + 3) else {
-                continue;
-            };
-            // (Marked as made: "Iranian-designed", not a bare "North Korean".)
-            let marked =
-                lower[x.last].contains('-') || lower.get(x.last + 1).is_some_and(|t| t == "-");
-            if !marked
-                || lower[x.last + 1..w0]
-                    .iter()
-                    .any(|t| !(t == "-" || c.made_by.iter().any(|p| p.len() == 1 && p[0] == *t)))
-                || out[sentence_start..]
-                    .iter()
-                    .any(|o| o.kind == "PRODUCES" && o.source == Some(maker) && o.target == Some(w))
-            {
-                continue;
-            }
-            let span = Span::new(toks[x.first].span.start, toks[w0].span.end);
-            out.push(Claim {
-                kind: "PRODUCES".to_string(),
-                mode: None,
-                cameo: None,
-                source: Some(maker),
-                target: Some(w),
-                target_implied: false,
-                source_implied: false,
-                source_agent: None,
-                target_agent: None,
-                symmetric: false,
-                items: vec![w],
-                certainty: Certainty::Fact,
-                attribution: None,
-                time: None,
-                when: None,
-                quantity: None,
-                conditional: false,
-                negated: false,
-                evidence: span,
-                trigger: toks[x.last].span,
-            });
-        }
-        // "delivered munitions to Russia in exchange for food": the goods that
-        // go back are aid the other way, on the same word.
-        for j in s0..s1 {
-            if !c.exchange.iter().any(|p| phrase_at(j, p)) {
-                continue;
-            }
-            let Some(given) = out[sentence_start..]
-                .iter()
-                .rev()
-                .find(|o| {
-                    o.kind == "AID"
-                        && o.source.is_some()
-                        && o.target.is_some()
-                        && o.evidence.start < toks[j].span.start
-                })
-                .cloned()
-            else {
-                continue;
-            };
-            let end = toks[(j + 6).min(s1 - 1)].span.end.max(toks[j].span.end);
-            out.push(Claim {
-                source: given.target,
-                target: given.source,
-                target_implied: false,
-                source_implied: false,
-                source_agent: given.target_agent,
-                target_agent: given.source_agent,
-                symmetric: false,
-                items: Vec::new(),
-                quantity: None,
-                cameo: given.cameo.clone(),
-                evidence: Span::new(toks[j].span.start, end),
-                trigger: toks[j].span,
-                ..given
-            });
-        }
+        drop_vague(&mut out, sentence_start);
+        maker_products(&d, &origins, sw, &mut out, sentence_start);
+        exchanges(&d, s0, s1, &mut out, sentence_start);
     }
     inherit_targets(a, &mut out);
     inherit_sources(a, &mut out);
@@ -2566,104 +2015,8 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
     out
 }
 
-/// "Israel carried out strikes on Iran on Saturday … the strikes, which also
-/// hit sites in Khuzestan … Israel had carried out precise strikes": one event
-/// told again is one claim. A later claim of the same kind between the same
-/// parties goes when it adds nothing: no other time, quantity, items or
-/// source of the report, and the same stance (a denial or a negation is a
-/// claim of its own).
-fn drop_retold(out: &mut Vec<Claim>) {
-    let mut keep = vec![true; out.len()];
-    for i in 0..out.len() {
-        let c = &out[i];
-        if c.source.is_none() || c.target.is_none() {
-            continue;
-        }
-        keep[i] = !out[..i].iter().enumerate().any(|(j, o)| {
-            keep[j]
-                && o.kind == c.kind
-                && o.source == c.source
-                && o.target == c.target
-                && o.negated == c.negated
-                && (o.certainty == Certainty::Denied) == (c.certainty == Certainty::Denied)
-                && o.conditional == c.conditional
-                && (c.when.is_none() || c.when == o.when)
-                && (c.quantity.is_none() || c.quantity == o.quantity)
-                && (c.attribution.is_none() || c.attribution == o.attribution)
-                && c.items.iter().all(|w| o.items.contains(w))
-        });
-    }
-    let mut i = 0;
-    out.retain(|_| {
-        i += 1;
-        keep[i - 1]
-    });
-}
-
-/// "The US said Iran had delivered missiles to Russia. Iran denied supplying
-/// the missiles.", "Iran has acknowledged sending drones to Russia but denies
-/// supplying missiles": a claim with a source but no target takes the target of
-/// the same kind of claim by the same source earlier in its sentence or in the
-/// ten sentences before.
-fn inherit_targets(a: &Annotated, out: &mut [Claim]) {
-    let sentence_of = |pos: usize| sentence_index(a, pos);
-    for i in 0..out.len() {
-        if out[i].target.is_some() || out[i].source.is_none() {
-            continue;
-        }
-        let here = sentence_of(out[i].evidence.start);
-        let found = out[..i]
-            .iter()
-            .rev()
-            .take_while(|o| sentence_of(o.evidence.start) + 10 >= here)
-            .find(|o| {
-                sentence_of(o.evidence.start) <= here
-                    && o.kind == out[i].kind
-                    && o.source == out[i].source
-                    && o.target.is_some()
-            });
-        if let Some(t) = found.and_then(|o| o.target) {
-            out[i].target = Some(t);
-        }
-    }
-}
-
 /// The index of the sentence that holds byte `pos`.
-/// "Russia launched a massive attack on Ukraine overnight. The attack hit 15
-/// regions.": a claim with a target but no named source takes the source of
-/// the same kind of claim on the same target in the four sentences before.
-/// An attack coded against the state where it happened (an implied source) is
-/// such a claim, too: the story says who struck.
-fn inherit_sources(a: &Annotated, out: &mut [Claim]) {
-    let sentence_of = |pos: usize| sentence_index(a, pos);
-    let state_of = |i: usize| a.entities[i].state_id();
-    for i in 0..out.len() {
-        if !(out[i].source.is_none() || out[i].source_implied) {
-            continue;
-        }
-        let Some(target) = out[i].target else {
-            continue;
-        };
-        let here = sentence_of(out[i].evidence.start);
-        let found = out[..i]
-            .iter()
-            .rev()
-            .take_while(|o| sentence_of(o.evidence.start) + 4 >= here)
-            .find(|o| {
-                sentence_of(o.evidence.start) < here
-                    && o.kind == out[i].kind
-                    && !o.source_implied
-                    && o.source.is_some_and(|s| state_of(s) != state_of(target))
-                    && o.target.is_some_and(|t| state_of(t) == state_of(target))
-            });
-        if let Some(s) = found.and_then(|o| o.source) {
-            out[i].source = Some(s);
-            out[i].source_implied = true;
-        }
-    }
-}
-
-fn sentence_index(a: &Annotated, pos: usize) -> usize {
+pub(crate) fn sentence_index(a: &Annotated, pos: usize) -> usize {
     a.sentences.partition_point(|s| s.end <= pos)
 }
 

@@ -1,0 +1,350 @@
+//! One sentence as the claim coder sees it: its token range, its actors, and
+//! what they say ("X said", "according to X") over which words.
+
+use dyad_language::Kind;
+
+use crate::doc::{Actor, Doc};
+use crate::names_people;
+
+/// A reporting phrase in a sentence and the words it vouches for.
+pub(crate) struct Report {
+    /// Token of the reporting cue ("said", "according to").
+    pub at: usize,
+    /// Token range of the speaker's mention.
+    pub speaker: (usize, usize),
+    /// The speaker entities (several when coordinated: "Britain, France and
+    /// Germany said"); the first is the attribution.
+    pub entities: Vec<usize>,
+    /// Tokens `lo..hi` are what the speaker says.
+    pub lo: usize,
+    pub hi: usize,
+    /// The speaker is also the subject of the clause before the cue (", saying
+    /// …"), so it stays a party to what that clause tells.
+    pub subject: bool,
+}
+
+/// A sentence: tokens `s0..s1` of the document and the actors named in it
+/// (neither a weapon's maker nor a name given to a thing).
+pub(crate) struct Sent<'d, 'a> {
+    pub d: &'d Doc<'a>,
+    pub s0: usize,
+    pub s1: usize,
+    pub in_sent: Vec<&'d Actor>,
+}
+
+impl<'d> Sent<'d, '_> {
+    /// "Hezbollah leader Hassan Nasrallah": the titled person an actor (an
+    /// organisation) qualifies, named right after it.
+    pub fn person_after(&self, x: &Actor) -> Option<&'d Actor> {
+        let (a, lower, in_sent) = (self.d.a, &self.d.lower, &self.in_sent);
+
+        in_sent
+            .iter()
+            .find(|z| {
+                z.first > x.last + 1
+                    && z.first <= x.last + 3
+                    && names_people(a, z)
+                    && lower[x.last + 1..z.first]
+                        .iter()
+                        .all(|w| w.chars().all(|ch| ch.is_ascii_lowercase()))
+            })
+            .copied()
+    }
+
+    /// The actors coordinated with `x` ("Britain, France and Germany"), in
+    /// text order, `x` included: forward from the first of a list, or back
+    /// from its last. A comma links only in a list that has an "and".
+    pub fn coordinated(&self, x: &Actor, forward: bool) -> Vec<usize> {
+        let (text, toks, lower, in_sent) = (self.d.text, self.d.toks, &self.d.lower, &self.in_sent);
+        let s0 = self.s0;
+
+        let mut chain: Vec<&Actor> = vec![x];
+        // Back from an item followed by "and": the list has its "and"
+        // ("Saudi Arabia, the United Arab Emirates and several other …").
+        let mut has_and = !forward && lower.get(x.last + 1).is_some_and(|w| w == "and");
+        for _ in 0..8 {
+            let Some(&cur) = chain.last() else { break };
+            let next = if forward {
+                let mut j = cur.last + 1;
+                let comma = lower.get(j).is_some_and(|w| w == ",");
+                j += usize::from(comma);
+                let and = lower.get(j).is_some_and(|w| w == "and");
+                j += usize::from(and);
+                j += usize::from(lower.get(j).is_some_and(|w| w == "the"));
+                (comma || and)
+                    .then(|| in_sent.iter().find(|y| y.first == j))
+                    .flatten()
+                    .map(|y| (*y, and))
+            } else {
+                let mut j = cur.first;
+                // Over a title before the name: "and Japanese Prime
+                // Minister Fumio Kishida".
+                let mut t = j;
+                while t > s0
+                    && t + 5 > j
+                    && (toks[t - 1].text(text).starts_with(char::is_uppercase)
+                        || in_sent.iter().any(|a| a.first < t && t <= a.last + 1))
+                    && !matches!(lower[t - 1].as_str(), "and" | ",")
+                {
+                    t -= 1;
+                }
+                if t < j && t > s0 && lower[t - 1] == "and" {
+                    j = t;
+                }
+                j -= usize::from(j > s0 && lower[j - 1] == "the");
+                let and = j > s0 && lower[j - 1] == "and";
+                j -= usize::from(and);
+                let comma = j > s0 && lower[j - 1] == ",";
+                j -= usize::from(comma);
+                (comma || and)
+                    .then(|| in_sent.iter().find(|y| y.last + 1 == j))
+                    .flatten()
+                    .map(|y| (*y, and))
+            };
+            let Some((y, and)) = next else { break };
+            // ("according to Ukrainian and Western officials, and the two
+            // countries …": no list crosses into an attribution.)
+            if !forward
+                && lower[y.last + 1..cur.first].iter().any(|w| w == ",")
+                && (y.first.saturating_sub(6).max(s0)..y.first)
+                    .any(|j| matches!(lower[j].as_str(), "according" | "citing"))
+            {
+                break;
+            }
+            // Without a first "and" there is no list: "Pakistan, Iran's ally".
+            if !and && !has_and && !forward {
+                break;
+            }
+            has_and |= and;
+            // ("… and Hamas political chief Ismail Haniyeh": the person.)
+            let y = if forward {
+                self.person_after(y).unwrap_or(y)
+            } else {
+                y
+            };
+            chain.push(y);
+        }
+        // "X, and Y said …": a comma before the "and" of a two-item list
+        // joins clauses, not names (a serial comma needs three items).
+        if chain.len() == 2 {
+            let (p, q) = if forward {
+                (chain[0], chain[1])
+            } else {
+                (chain[1], chain[0])
+            };
+            let gap = &lower[p.last + 1..q.first];
+            if gap.iter().any(|w| w == ",") && gap.iter().any(|w| w == "and") {
+                has_and = false;
+            }
+        }
+        if !has_and {
+            chain.truncate(1);
+        } else if forward {
+            // A forward list ends at its "and" item.
+            let mut end = chain.len();
+            for (i, w) in chain.windows(2).enumerate() {
+                let gap = &lower[w[0].last + 1..w[1].first];
+                if gap.iter().any(|t| t == "and") {
+                    end = i + 2;
+                    break;
+                }
+            }
+            chain.truncate(end);
+        }
+        if !forward {
+            chain.reverse();
+        }
+        let mut out: Vec<usize> = Vec::new();
+        for a in chain {
+            for &e in &a.entities {
+                if !out.contains(&e) {
+                    out.push(e);
+                }
+            }
+        }
+        out
+    }
+
+    /// Reports in the sentence: who says so, and over which words. "X did Y,
+    /// Z said Wednesday, signaling W": Z vouches for Y, not for W; "Z said
+    /// that Y", "with Z saying that Y": Z vouches for what follows.
+    pub fn reports(&self) -> Vec<Report> {
+        let d = self.d;
+        let (text, toks, a, c, lower, in_sent) =
+            (d.text, d.toks, d.a, d.c, &d.lower, &self.in_sent);
+        let (s0, s1) = (self.s0, self.s1);
+        let phrase_at = |k: usize, p: &[String]| d.phrase_at(k, p);
+        // Reports in the sentence: who says so, and over which words. "X did Y,
+        // Z said Wednesday, signaling W": Z vouches for Y, not for W; "Z said
+        // that Y", "with Z saying that Y": Z vouches for what follows.
+        let mut reports: Vec<Report> = Vec::new();
+        // People and organisations are the sayers; a state named in the same
+        // phrase ("South Korean Defense Minister Shin Won-sik") only qualifies them.
+        let rank = |x: &&&Actor| match a.entities[x.entities[0]].kind {
+            Kind::Person => 0,
+            Kind::Organization | Kind::Group => 1,
+            _ => 2,
+        };
+        for k in s0..s1 {
+            let clause_final = lower
+                .get(k + 1)
+                .is_none_or(|w| !w.chars().any(char::is_alphanumeric));
+            let reporting = c.reporting.iter().any(|p| phrase_at(k, p))
+                || (clause_final && c.reporting_final.iter().any(|p| phrase_at(k, p)));
+            if !reporting {
+                continue;
+            }
+            let stop = (k + 1..s1)
+                .find(|&j| matches!(lower[j].as_str(), "," | "." | ";"))
+                .unwrap_or(s1);
+            // A speaker after the cue stands right after it ("said Defense
+            // Minister Shin Won-sik"), with no verb between ("said was revenge
+            // for the killing of X" names no speaker).
+            let after: Vec<&&Actor> = in_sent
+                .iter()
+                .filter(|x| {
+                    x.first > k
+                    && x.first <= (k + 9).min(stop)
+                    && !lower[k + 1..x.first].iter().any(|w| {
+                        matches!(
+                            w.as_str(),
+                            "was"
+                                | "is"
+                                | "were"
+                                | "are"
+                                | "had"
+                                | "has"
+                                | "have"
+                                | "that"
+                                | "would"
+                                | "will"
+                        )
+                    })
+                    // ("said the Islamic Republic was entitled": the
+                    // complement's subject, not the speaker.)
+                    && !lower.get(x.last + 1).is_some_and(|w| {
+                        matches!(
+                            w.as_str(),
+                            "was"
+                                | "is"
+                                | "were"
+                                | "are"
+                                | "had"
+                                | "has"
+                                | "have"
+                                | "would"
+                                | "will"
+                                | "could"
+                                | "may"
+                                | "might"
+                                | "did"
+                                | "does"
+                                | "should"
+                        )
+                    })
+                })
+                .collect();
+            // "Taiwan's government rejects Beijing's claims, saying …": a
+            // participle after a comma is said by the clause's subject.
+            let participial = k > s0 + 1 && lower[k - 1] == "," && lower[k].ends_with("ing");
+            let before = if participial {
+                in_sent.iter().find(|x| {
+                    x.last < k
+                        && (x.first == s0
+                            || !matches!(
+                                lower[x.first - 1].as_str(),
+                                "of" | "to" | "with" | "for" | "in" | "from" | "on" | "at" | "by"
+                            ))
+                })
+            } else {
+                in_sent
+                    .iter()
+                    .rev()
+                    .find(|x| x.last < k && x.last + 3 >= k)
+                    // ("Analysts in Seoul said": the analysts, not where they are.)
+                    .map(|x| {
+                        in_sent
+                            .iter()
+                            .find(|y| {
+                                x.first > s0 + 1
+                                    && lower[x.first - 1] == "in"
+                                    && y.last + 2 == x.first
+                            })
+                            .unwrap_or(x)
+                    })
+            };
+            let according = phrase_at(k, &["according".into(), "to".into()])
+                || phrase_at(k, &["citing".into()]);
+            let (who, speaker_first) = if according {
+                (after.iter().min_by_key(|x| rank(x)).copied(), false)
+            } else if let Some(b) = before {
+                (Some(b), true)
+            } else {
+                (after.iter().min_by_key(|x| rank(x)).copied(), false)
+            };
+            let Some(x) = who else {
+                continue;
+            };
+            // Where the reporting phrase opens: back over determiners and
+            // adjectives to a comma, if there is one right before it.
+            let opens_after_comma = |first: usize| {
+                (s0..first)
+                    .rev()
+                    .take(12)
+                    .find(|&j| {
+                        let w = &lower[j];
+                        // Determiners, names, hyphenated modifiers ("state-run")
+                        // may stand between the comma and the speaker; a plain
+                        // noun may not ("a move Western governments said").
+                        let modifier = matches!(w.as_str(), "the" | "a" | "an" | "its" | "their")
+                            || w.contains('-')
+                            || toks[j].text(text).starts_with(char::is_uppercase);
+                        !(modifier
+                            || matches!(
+                                w.as_str(),
+                                "(" | ")"
+                                    | "'"
+                                    | "\u{2019}"
+                                    | "'s"
+                                    | "\u{2019}s"
+                                    | "\""
+                                    | "\u{201d}"
+                            )
+                            || in_sent.iter().any(|a| a.first <= j && j <= a.last))
+                    })
+                    .is_some_and(|j| lower[j] == ",")
+            };
+            // "…, with X saying that …", "X said that …": what follows.
+            let complement = lower.get(k + 1).is_some_and(|w| w == "that") || lower[k] == "saying";
+            let sentence_initial =
+                |first: usize| (s0..first).all(|j| !lower[j].chars().any(char::is_alphanumeric));
+            let (lo, hi) = if according {
+                if sentence_initial(k) {
+                    (s0, s1)
+                } else {
+                    (s0, k)
+                }
+            } else if speaker_first {
+                if !complement && opens_after_comma(x.first) && !sentence_initial(x.first) {
+                    // "…, the agency said Wednesday, …": the words before it.
+                    (s0, x.first)
+                } else {
+                    // "X said (that) …", "with X saying that …".
+                    (k, s1)
+                }
+            } else {
+                // "…, said X.": the words before it.
+                (s0, k)
+            };
+            reports.push(Report {
+                at: k,
+                speaker: (x.first, x.last),
+                entities: self.coordinated(x, false),
+                lo,
+                hi,
+                subject: participial && speaker_first,
+            });
+        }
+        reports
+    }
+}
