@@ -21,14 +21,14 @@ mod sentence;
 use std::collections::HashSet;
 
 pub use data::base;
-use data::{frames, inflects, obligation, one_word, Frame};
+use data::{frames, inflects, obligation, one_word};
 use doc::{Actor, Doc};
 use passes::{
     drop_retold, drop_vague, exchanges, inherit_sources, inherit_targets, maker_products,
 };
 use sentence::Sent;
 
-use dyad_language::{Annotated, FormClass, Kind, Span, TokenKind};
+use dyad_language::{Annotated, FormClass, Kind, Span};
 use serde::Serialize;
 
 /// How sure the article is of a claim.
@@ -169,7 +169,6 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         d.cue_before(k, s0, list, skip_negation)
     };
     let in_weapon = |k: usize| d.in_weapon(k);
-    let weapon_head = |k: usize| d.weapon_head(k);
 
     let mut out: Vec<Claim> = Vec::new();
     // The kinds of event the sentences before have told (kept as they are
@@ -298,186 +297,13 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
         sentence_states.sort_unstable();
         sentence_states.dedup();
 
-        // "If the United States persists in its moves to threaten …, …": what
-        // an "if" or "unless" clause says is a condition, not a claim.
-        let condition_spans: Vec<(usize, usize)> = (s0..s1)
-            .filter(|&j| matches!(lower[j].as_str(), "if" | "unless"))
-            .map(|j| {
-                // The clause ends at a comma, unless a participle phrase
-                // continues it ("…, boasting of its strength, …").
-                let mut end = j;
-                loop {
-                    end = (end + 1..s1)
-                        .find(|&e| matches!(lower[e].as_str(), "," | ";"))
-                        .unwrap_or(s1);
-                    if end >= s1
-                        || lower[end] == ";"
-                        || !lower.get(end + 1).is_some_and(|w| w.ends_with("ing"))
-                    {
-                        break;
-                    }
-                }
-                (j, end)
-            })
-            .collect();
-        let in_condition = |k: usize| condition_spans.iter().any(|&(a, b)| a < k && k < b);
-        // "It was not clear whom the delegation would meet in Iran or what it
-        // would discuss": an embedded question tells no event. It runs from a
-        // question word after a word of knowing or telling to the clause's end.
-        let question_spans: Vec<(usize, usize)> = (s0 + 1..s1)
-            .filter(|&j| {
-                matches!(
-                    lower[j].as_str(),
-                    "whether" | "who" | "whom" | "what" | "how" | "why" | "where"
-                ) && (lower[j] == "whether" || one_word(&c.question_cues, &lower[j - 1]))
-            })
-            .map(|j| {
-                let end = (j + 1..s1)
-                    .find(|&e| matches!(lower[e].as_str(), "." | ";" | ","))
-                    .unwrap_or(s1);
-                (j, end)
-            })
-            .collect();
-        let in_question = |k: usize| question_spans.iter().any(|&(a, b)| a < k && k < b);
-        // "its forces practised blockading key ports", "a rehearsal for a
-        // quarantine": what is practised or rehearsed does not happen.
-        let simulated = |k: usize| {
-            (k.saturating_sub(8).max(s0)..k).any(|j| {
-                c.simulation
-                    .iter()
-                    .any(|p| p.len() == 1 && inflects(&lower[j], &p[0]))
-                    && !lower[j + 1..k]
-                        .iter()
-                        .any(|w| matches!(w.as_str(), "," | ";"))
-            })
-        };
         // An opening subordinate clause ("As …, ", "While …, ") ends at its comma.
         let first_word = (s0..s1).find(|&j| lower[j].chars().any(char::is_alphanumeric));
         let sub_end = first_word
             .filter(|&j| one_word(&c.subordinators, &lower[j]))
             .and_then(|j| (j + 1..s1).find(|&e| lower[e] == ","));
         // Pass 1: the triggers of the sentence.
-        let mut triggers: Vec<(usize, &Frame)> = Vec::new();
-        let mut consumed: Vec<usize> = Vec::new();
-        for k in s0..s1 {
-            if toks[k].kind != TokenKind::Word {
-                continue;
-            }
-            if lower[k] == "must" && in_sent.iter().any(|x| x.last + 1 == k) {
-                triggers.push((k, obligation()));
-                continue;
-            }
-            let Some(cands) = f.get(&bases[k]) else {
-                continue;
-            };
-            let Some(frame) = cands.iter().find(|fr| {
-                fr.words.len() == 1 || {
-                    // Multi-word triggers: the other words within the next six tokens.
-                    let rest = &fr.words[1..];
-                    let window: Vec<&str> = (k + 1..(k + 7).min(s1))
-                        .map(|j| bases[j].as_str())
-                        .collect();
-                    rest.iter().all(|w| {
-                        window
-                            .iter()
-                            .any(|x| *x == w || x.trim_end_matches('s') == w)
-                    })
-                }
-            }) else {
-                continue;
-            };
-            // "ATACMS missiles, fired from US-made launchers": a participle
-            // describing a weapon, unless an agent follows ("fired by Russia").
-            let describes_weapon = k > s0 + 1
-                && lower[k].ends_with("ed")
-                && lower[k - 1] == ","
-                && (in_weapon(k - 2) || one_word(&c.weapon_heads, &lower[k - 2]))
-                && !(k + 1..(k + 4).min(s1)).any(|j| lower[j] == "by");
-            // "against targets inside Russia": a word that is an event only as
-            // a verb, here a noun after a determiner, preposition or number.
-            let noun_use = one_word(&c.verb_only, &bases[k])
-                && k > s0
-                && (matches!(
-                    lower[k - 1].as_str(),
-                    "the"
-                        | "a"
-                        | "an"
-                        | "its"
-                        | "their"
-                        | "these"
-                        | "those"
-                        | "such"
-                        | "at"
-                        | "against"
-                        | "on"
-                        | "for"
-                        | "of"
-                        | "in"
-                        | "with"
-                        | "military"
-                        | "civilian"
-                        | "key"
-                        | "other"
-                        | "ground"
-                        | "maritime"
-                        | "enemy"
-                        | "energy"
-                        | "strategic"
-                        | "legitimate"
-                        | "new"
-                        | "latest"
-                        | "last"
-                        | "first"
-                        | "recent"
-                ) || lower[k - 1]
-                    .chars()
-                    .all(|ch| ch.is_ascii_digit() || ch == ',')
-                    // ("the dispatch of a delegation")
-                    || lower.get(k + 1).is_some_and(|w| w == "of"));
-            // "before the invasion began", "since the full-scale invasion
-            // began": an event named to date another is no claim.
-            let dating = (k.saturating_sub(5).max(s0)..k).any(|j| {
-                matches!(lower[j].as_str(), "before" | "after" | "since" | "until")
-                    && lower.get(j + 1).is_some_and(|w| w == "the")
-            }) && lower
-                .get(k + 1)
-                .is_some_and(|w| matches!(w.as_str(), "began" | "started" | "ended" | "begun"));
-            // "the drones used in the attack", "its airspace during the
-            // attack": an event of a kind already told, named again after a
-            // preposition and "the", is that event, not a new one.
-            let told_again = k >= s0 + 2
-                && lower[k - 1] == "the"
-                && matches!(
-                    lower[k - 2].as_str(),
-                    "in" | "during" | "after" | "before" | "since" | "from" | "of" | "with"
-                )
-                && told_kinds.contains(&frame.kind);
-            if weapon_head(k)
-                || describes_weapon
-                || told_again
-                || noun_use
-                || dating
-                || c.not_events.iter().any(|p| phrase_at(k, p))
-                || consumed.contains(&k)
-                || in_condition(k)
-                || in_question(k)
-                || simulated(k)
-                || (k > s0 && one_word(&c.back_references, &lower[k - 1]))
-                || (k > s0 && one_word(&c.documents, &lower[k - 1]))
-            {
-                continue;
-            }
-            // The other words of a multi-word trigger trigger nothing themselves
-            // ("hunger strike" is no military strike).
-            for w in &frame.words[1..] {
-                if let Some(j) = (k + 1..(k + 7).min(s1))
-                    .find(|&j| bases[j] == *w || bases[j].trim_end_matches('s') == w)
-                {
-                    consumed.push(j);
-                }
-            }
-            triggers.push((k, frame));
-        }
+        let triggers = st.triggers(&told_kinds);
         let actor_between =
             |from: usize, to: usize| in_sent.iter().any(|x| x.first > from && x.first < to);
         let denial = |k: usize| one_word(&c.denial_verbs, &lower[k]);
