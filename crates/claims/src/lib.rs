@@ -17,6 +17,7 @@ mod data;
 mod doc;
 mod passes;
 mod sentence;
+mod when;
 
 use std::collections::HashSet;
 
@@ -27,6 +28,7 @@ use passes::{
     drop_retold, drop_vague, exchanges, inherit_sources, inherit_targets, maker_products,
 };
 use sentence::Sent;
+use when::{claim_time, when_of};
 
 use dyad_language::{Annotated, FormClass, Kind, Span};
 use serde::Serialize;
@@ -1538,31 +1540,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 .filter(|(t, _, _)| *t >= s0 && *t < s1)
                 .map(|&(_, _, e)| e)
                 .collect();
-            // The time of the event: the calendar time in the sentence nearest
-            // its verb; with none, the last one told in the sentences just
-            // before (the story's time), as a reader takes it.
-            let at = toks[head].span.start;
-            let time = (t_lo..t_hi)
-                .filter(|&i| a.times[i].span.end <= s.end && calendar_time(&a.times[i]))
-                .min_by_key(|&i| a.times[i].span.start.abs_diff(at))
-                // With none in its sentence: the time of the last event told
-                // in the three sentences before ("Russia attacked Ukraine on
-                // Monday, … since the invasion began in February 2022. The air
-                // force said Russia had launched 127 missiles" is Monday's),
-                // else the last date told there.
-                .or_else(|| {
-                    let here = sentence_index(a, s.start);
-                    out.iter()
-                        .rev()
-                        .take_while(|o| sentence_index(a, o.evidence.start) + 3 >= here)
-                        .find_map(|o| o.time)
-                })
-                .or_else(|| {
-                    let here = sentence_index(a, s.start);
-                    let from = a.sentences[here.saturating_sub(3)].start;
-                    let p_lo = a.times.partition_point(|t| t.span.start < from);
-                    (p_lo..t_lo).rev().find(|&i| calendar_time(&a.times[i]))
-                });
+            let time = claim_time(a, &out, *s, toks[head].span.start, t_lo..t_hi);
             let when = when_of(text, a, time, &a.times[t_lo..t_hi]);
             // The quantity of an event noun stands right before it ("more than 80
             // rounds of military drills"); else the first after the verb.
@@ -1846,111 +1824,10 @@ pub(crate) fn sentence_index(a: &Annotated, pos: usize) -> usize {
     a.sentences.partition_point(|s| s.end <= pos)
 }
 
-/// A time that places an event on the calendar: a date or time of day with
-/// a value ("2024-04-23", "2023-07"), not a duration, set or "now".
-fn calendar_time(t: &dyad_language::TimeExpr) -> bool {
-    matches!(
-        t.kind,
-        dyad_language::TimeType::Date | dyad_language::TimeType::Time
-    ) && t
-        .value
-        .as_deref()
-        .is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()))
-}
-
-/// The last day of a period value (`2023` → `2023-12-31`, `2024-02` → `2024-02-29`).
-fn period_end(v: &str) -> Option<String> {
-    let parts: Vec<&str> = v.split('-').collect();
-    let y: i32 = parts.first()?.parse().ok()?;
-    if parts.first()?.len() != 4 {
-        return None;
-    }
-    match parts.len() {
-        1 => Some(format!("{y:04}-12-31")),
-        2 => {
-            let m: u32 = parts[1].parse().ok()?;
-            let d = dyad_language::calendar::days_in_month(y, m);
-            (d > 0).then(|| format!("{y:04}-{m:02}-{d:02}"))
-        }
-        _ => Some(v.to_string()),
-    }
-}
-
-/// The time of a claim: a "since X" in its sentence opens an interval that the
-/// next date closes; "by (the end of) X" closes an open one; otherwise the value
-/// of the claim's time expression.
-fn when_of(
-    text: &str,
-    a: &Annotated,
-    time: Option<usize>,
-    sentence_times: &[dyad_language::TimeExpr],
-) -> Option<String> {
-    let word_before = |start: usize| {
-        text[..start]
-            .trim_end()
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("")
-            .to_lowercase()
-    };
-    let in_sentence: Vec<&dyad_language::TimeExpr> = sentence_times
-        .iter()
-        .filter(|t| t.value.is_some())
-        .collect();
-    if let Some(pos) = in_sentence
-        .iter()
-        .position(|t| word_before(t.span.start) == "since")
-    {
-        let mut start = in_sentence[pos].value.clone()?;
-        // A decade ("the 1980s" → "198") starts with its first year.
-        if start.len() == 3 && start.chars().all(|c| c.is_ascii_digit()) {
-            start.push('0');
-        }
-        // Until the next date told, or until the report.
-        let end = in_sentence[pos + 1..]
-            .iter()
-            .find(|t| t.kind == dyad_language::TimeType::Date)
-            .and_then(|t| t.value.clone())
-            .or_else(|| a.published.clone())
-            .unwrap_or_default();
-        return Some(format!("{start}/{end}"));
-    }
-    let t = a.times.get(time?)?;
-    let v = t.value.clone()?;
-    // (The day of "Monday evening": claims are dated, not timed.)
-    let v = match v.split_once('T') {
-        Some((day, _)) if day.len() == 10 => day.to_string(),
-        _ => v,
-    };
-    if word_before(t.span.start) == "by" && v.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-        return period_end(&v).map(|e| format!("/{e}"));
-    }
-    // "between Oct. 8 and 13", "between March and May": an interval.
-    if word_before(t.span.start) == "between" {
-        let rest = text.get(t.span.end..).unwrap_or("");
-        if let Some(after_and) = rest.trim_start().strip_prefix("and ") {
-            let gap = t.span.end + (rest.len() - after_and.len());
-            let end = sentence_times
-                .iter()
-                .find(|u| u.span.start == gap)
-                .and_then(|u| u.value.clone())
-                .or_else(|| {
-                    // A bare day of the same month: "Oct. 8 and 13".
-                    let day: String = after_and.chars().take_while(char::is_ascii_digit).collect();
-                    let d: u32 = day.parse().ok()?;
-                    (v.len() == 10 && (1..=31).contains(&d)).then(|| format!("{}-{d:02}", &v[..7]))
-                });
-            if let Some(end) = end {
-                return Some(format!("{v}/{end}"));
-            }
-        }
-    }
-    Some(v)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::when::period_end;
 
     fn coded(t: &str) -> Vec<(String, Option<String>, Option<String>, Certainty)> {
         let a = dyad_language::annotate(t, Some("2024-04-24"));
