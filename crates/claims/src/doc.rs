@@ -212,7 +212,60 @@ impl<'a> Doc<'a> {
             .is_some_and(|w| one_word(&self.c.weapon_heads, w))
             || self.in_weapon(k)
     }
+
+    /// A described group acting for a state ("Turkish authorities",
+    /// "Ukrainian officials") is that state as a party, the group its agent.
+    /// Returns the parties and the (state, agent) pairs.
+    pub fn as_states(&self, v: Vec<usize>) -> (Vec<usize>, Vec<(usize, usize)>) {
+        let mut out: Vec<usize> = Vec::new();
+        let mut agents: Vec<(usize, usize)> = Vec::new();
+        for i in v {
+            let e = &self.a.entities[i];
+            let j = match (
+                e.kind,
+                e.state.as_deref().and_then(|st| self.state_entity.get(st)),
+            ) {
+                // … and so is an organisation named as a state's own
+                // ("Russia's defence ministry"), or known as an organ
+                // of its state ("the Russian navy").
+                (Kind::Group, Some(&j)) | (Kind::Organization, Some(&j))
+                    if e.kind == Kind::Group
+                        || e.subtype
+                            .as_deref()
+                            .is_some_and(|t| STATE_ORGANS.contains(&t))
+                        || (!e.known
+                            && e.state.as_deref().is_some_and(|st| {
+                                e.id.starts_with(&format!("{}-", st.to_lowercase()))
+                            })) =>
+                {
+                    agents.push((j, i));
+                    j
+                }
+                // A place as a party ("fired at cities including
+                // Kharkiv") is its state, the place kept as the agent.
+                (Kind::Place, Some(&j)) => {
+                    agents.push((j, i));
+                    j
+                }
+                _ => i,
+            };
+            if !out.contains(&j) {
+                out.push(j);
+            }
+        }
+        (out, agents)
+    }
 }
+
+/// Organisation types (lexicon `type`) that act for their state as a party.
+const STATE_ORGANS: &[&str] = &[
+    "military",
+    "ministry",
+    "government",
+    "intelligence",
+    "parliament",
+    "court",
+];
 
 /// "Hizbollah (Party of God)": a name in brackets right after another is that
 /// actor's gloss, not a second party; the first actor spans it.

@@ -122,15 +122,6 @@ const CONTROL: &[&str] = &["AGREE", "THREATEN", "REJECT"];
 const COOPERATIVE: &[&str] = &["CONSULT", "AID", "COOPERATE", "SUPPORT", "AGREE"];
 /// Relations between entities rather than events.
 const RELATIONS: &[&str] = &["ALLY", "PRODUCES", "OPERATES", "DERIVED_FROM"];
-/// Organisation types (lexicon `type`) that act for their state as a party.
-const STATE_ORGANS: &[&str] = &[
-    "military",
-    "ministry",
-    "government",
-    "intelligence",
-    "parliament",
-    "court",
-];
 /// Types that, when the sentence names no other state, are coded against the
 /// source's own state ("Fijian rebels will release …", "Turkish authorities
 /// imposed a curfew"): PLOVER's convention for domestic events.
@@ -1560,27 +1551,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         q.span.start >= toks[head].span.start && q.span.end <= s.end
                     })
                 });
-            // Certainty cues stand before the stance ("could agree to send"), or
-            // before the trigger when there is none.
-            let cue_end = stance.map_or(head, |(_, p)| p);
-            let win = head.saturating_sub(8).max(s0);
-            let certainty = if stance.is_none() && any_cue(win, head + 1, &c.denied) {
-                Certainty::Denied
-            } else if any_cue(win, cue_end, &c.suspected) {
-                Certainty::Suspected
-            } else if (win..cue_end).any(|j| {
-                // "said they would cancel": reported future, not a possibility.
-                c.possible.iter().any(|p| phrase_at(j, p))
-                    && !(lower[j] == "would"
-                        && (j.saturating_sub(3).max(s0)..j)
-                            .any(|r| c.reporting.iter().any(|p| phrase_at(r, p))))
-            }) {
-                Certainty::Possible
-            } else if attribution.is_some() {
-                Certainty::Reported
-            } else {
-                Certainty::Fact
-            };
+            let certainty = st.certainty(head, stance.map(|(_, p)| p), attribution.is_some());
             // A denial is the denier's word: "Iran denied supplying the missiles".
             let attribution = match (attribution, certainty, sources.first()) {
                 (None, Certainty::Denied, Some(&who)) => Some(who),
@@ -1595,49 +1566,8 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 span_start,
                 toks[(k + 6).min(s1 - 1)].span.end.max(toks[k].span.end),
             );
-            // A described group acting for a state ("Turkish authorities",
-            // "Ukrainian officials") is that state as a party, the group its agent.
-            let as_states = |v: Vec<usize>| -> (Vec<usize>, Vec<(usize, usize)>) {
-                let mut out: Vec<usize> = Vec::new();
-                let mut agents: Vec<(usize, usize)> = Vec::new();
-                for i in v {
-                    let e = &a.entities[i];
-                    let j = match (
-                        e.kind,
-                        e.state.as_deref().and_then(|st| state_entity.get(st)),
-                    ) {
-                        // … and so is an organisation named as a state's own
-                        // ("Russia's defence ministry"), or known as an organ
-                        // of its state ("the Russian navy").
-                        (Kind::Group, Some(&j)) | (Kind::Organization, Some(&j))
-                            if e.kind == Kind::Group
-                                || e.subtype
-                                    .as_deref()
-                                    .is_some_and(|t| STATE_ORGANS.contains(&t))
-                                || (!e.known
-                                    && e.state.as_deref().is_some_and(|st| {
-                                        e.id.starts_with(&format!("{}-", st.to_lowercase()))
-                                    })) =>
-                        {
-                            agents.push((j, i));
-                            j
-                        }
-                        // A place as a party ("fired at cities including
-                        // Kharkiv") is its state, the place kept as the agent.
-                        (Kind::Place, Some(&j)) => {
-                            agents.push((j, i));
-                            j
-                        }
-                        _ => i,
-                    };
-                    if !out.contains(&j) {
-                        out.push(j);
-                    }
-                }
-                (out, agents)
-            };
-            let (sources, source_agents) = as_states(sources);
-            let (targets, target_agents) = as_states(targets);
+            let (sources, source_agents) = d.as_states(sources);
+            let (targets, target_agents) = d.as_states(targets);
             let agent_of = |agents: &[(usize, usize)], p: Option<usize>| {
                 p.and_then(|p| agents.iter().find(|&&(j, _)| j == p).map(|&(_, g)| g))
             };

@@ -7,7 +7,7 @@ use dyad_language::{Kind, TokenKind};
 
 use crate::data::{frames, inflects, obligation, one_word, Frame};
 use crate::doc::{Actor, Doc};
-use crate::names_people;
+use crate::{names_people, Certainty};
 
 /// A reporting phrase in a sentence and the words it vouches for.
 pub(crate) struct Report {
@@ -538,5 +538,34 @@ impl<'d> Sent<'d, '_> {
             triggers.push((k, frame));
         }
         triggers
+    }
+
+    /// How sure the sentence is of the event whose verb group starts at token
+    /// `head`, with a stance cue ("agreed to", "refused to") starting at
+    /// `stance`: the cues stand before the stance ("could agree to send"), or
+    /// before the verb when there is none; a reported event with no cue is
+    /// `Reported`.
+    pub fn certainty(&self, head: usize, stance: Option<usize>, attributed: bool) -> Certainty {
+        let d = self.d;
+        let (c, lower, s0) = (d.c, &d.lower, self.s0);
+        let cue_end = stance.unwrap_or(head);
+        let win = head.saturating_sub(8).max(s0);
+        if stance.is_none() && d.any_cue(win, head + 1, &c.denied) {
+            Certainty::Denied
+        } else if d.any_cue(win, cue_end, &c.suspected) {
+            Certainty::Suspected
+        } else if (win..cue_end).any(|j| {
+            // "said they would cancel": reported future, not a possibility.
+            c.possible.iter().any(|p| d.phrase_at(j, p))
+                && !(lower[j] == "would"
+                    && (j.saturating_sub(3).max(s0)..j)
+                        .any(|r| c.reporting.iter().any(|p| d.phrase_at(r, p))))
+        }) {
+            Certainty::Possible
+        } else if attributed {
+            Certainty::Reported
+        } else {
+            Certainty::Fact
+        }
     }
 }
