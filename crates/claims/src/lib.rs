@@ -1140,6 +1140,16 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         (k + 2..(k + 4).min(s1))
                             .find(|&j| definite(j) && one_word(&c.agreement_nouns, &bases[j]))
                             .map(|j| (j, vec!["AGREE", "SUPPORT"]))
+                    })
+                    // (An event noun that names a told event is no trigger of
+                    // its own: "proposed that the sanctions be reviewed".)
+                    .or_else(|| {
+                        (k + 2..(k + 5).min(s1))
+                            .filter(|&j| definite(j) && !actor_between(k, j))
+                            .find_map(|j| {
+                                let kind = f.get(&bases[j])?.first()?.kind.as_str();
+                                Some((j, vec![kind]))
+                            })
                     });
                 if let Some((j, told_kinds)) = told {
                     let sentence_of = |pos: usize| sentence_index(a, pos);
@@ -1959,6 +1969,13 @@ mod tests {
             "Chile launched a limited strike on Peru. Bolivia urged Peru to halt its attacks on Chile. Ecuador condemned the strikes.",
         );
         assert!(has(&c, "ACCUSE", Some("ECU"), Some("CHL")), "{c:?}");
+        // "the sanctions" told again opens no claim of its own; a proposal
+        // about them is aimed at who imposed them.
+        let c = coded(
+            "The UN Security Council imposed sanctions on Libya. Its envoy said that the sanctions had failed. Egypt proposed that the sanctions be reviewed.",
+        );
+        assert_eq!(c.iter().filter(|x| x.0 == "SANCTION").count(), 1, "{c:?}");
+        assert!(has(&c, "REQUEST", Some("EGY"), Some("unsc")), "{c:?}");
         // A reaction to "the pact" is aimed at both its parties; one with no
         // target at whoever last acted on the one reacting.
         let c = coded("Chile and Peru signed a pact. Bolivia regretted the pact.");

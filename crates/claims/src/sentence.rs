@@ -492,7 +492,11 @@ impl<'d> Sent<'d, '_> {
                 .chars()
                 .all(|ch| ch.is_ascii_digit() || ch == ',')
                 // ("the dispatch of a delegation")
-                || lower.get(k + 1).is_some_and(|w| w == "of"));
+                || lower.get(k + 1).is_some_and(|w| w == "of")
+                // ("dispatched aircraft and ships": one of a list of weapons)
+                || (k > s0 + 1
+                    && matches!(lower[k - 1].as_str(), "and" | "or" | ",")
+                    && (one_word(&c.weapon_heads, &lower[k - 2]) || in_weapon(k - 2))));
             // "before the invasion began", "since the full-scale invasion
             // began": an event named to date another is no claim.
             let dating = (k.saturating_sub(5).max(s0)..k).any(|j| {
@@ -504,12 +508,20 @@ impl<'d> Sent<'d, '_> {
             // "the drones used in the attack", "its airspace during the
             // attack": an event of a kind already told, named again after a
             // preposition and "the", is that event, not a new one.
+            // So is one that opens a clause with "the" and names no party
+            // of its own ("…, that the sanctions had failed").
+            let bare_subject = k >= s0 + 2
+                && matches!(lower[k - 2].as_str(), "that" | "," | "and" | "but")
+                && !in_sent.iter().any(|x| x.first > k && x.first <= k + 3)
+                && !lower
+                    .get(k + 1)
+                    .is_some_and(|w| matches!(w.as_str(), "on" | "against" | "by" | "of" | "to"));
             let told_again = k >= s0 + 2
                 && lower[k - 1] == "the"
-                && matches!(
+                && (matches!(
                     lower[k - 2].as_str(),
                     "in" | "during" | "after" | "before" | "since" | "from" | "of" | "with"
-                )
+                ) || bare_subject)
                 && told_kinds.contains(&frame.kind);
             if weapon_head(k)
                 || describes_weapon
