@@ -62,6 +62,7 @@ pub(crate) struct Cues {
     pub question_cues: Vec<Vec<String>>,
     pub simulation: Vec<Vec<String>>,
     pub agreement_nouns: Vec<Vec<String>>,
+    pub agent_nouns: Vec<Vec<String>>,
 }
 
 fn parse_frames(src: &str, out: &mut HashMap<String, Vec<Frame>>) {
@@ -162,6 +163,7 @@ pub(crate) fn cues() -> &'static Cues {
                 "question-cues" => &mut c.question_cues,
                 "simulation" => &mut c.simulation,
                 "agreement-nouns" => &mut c.agreement_nouns,
+                "agent-nouns" => &mut c.agent_nouns,
                 _ => continue,
             };
             list.push(phrase);

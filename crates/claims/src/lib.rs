@@ -561,6 +561,9 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             let floor = sub_end.filter(|&e| k > e).unwrap_or(s0);
             // "Russia's invasion of Ukraine", "Iran's recent launch of …": the
             // owner of an event noun is its source, even after a preposition.
+            // (Not of an agent noun: "Taiwan's arms supplier" is the one who
+            // supplies Taiwan; the owner is the target, found below.)
+            let agent_noun = one_word(&c.agent_nouns, &bases[k]);
             let possessor = in_sent.iter().rev().find(|x| {
                 x.last < k
                     && x.last + 4 >= k
@@ -581,12 +584,15 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 && lower[k - 1] == "the"
                 && lower.get(k + 1).is_some_and(|w| w == "of")
                 && lower[k].ends_with("ing");
+            let owner = possessor.filter(|_| agent_noun);
+            let possessor = possessor.filter(|_| !agent_noun);
+            let not_owner = |x: &&&Actor| owner.is_none_or(|o| o.first != x.first);
             let mut src_actor = possessor
                 .or_else(|| {
                     in_sent
                         .iter()
                         .rev()
-                        .filter(|x| x.first >= floor && !nominal_of)
+                        .filter(|x| x.first >= floor && !nominal_of && not_owner(x))
                         .find(|x| x.last < before && !is_speaker(x) && !prep(x))
                 })
                 // (Not for a noun after a determiner: "trade with Tehran
@@ -595,7 +601,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     in_sent
                         .iter()
                         .rev()
-                        .filter(|x| x.first >= floor && !nominal_of)
+                        .filter(|x| x.first >= floor && !nominal_of && not_owner(x))
                         .find(|x| {
                             x.last < k
                                 && !is_speaker(x)
@@ -974,6 +980,8 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 between = b;
             } else if let Some(y) = purpose_object {
                 targets = coordinated(y, true);
+            } else if let Some(o) = owner.filter(|o| not_source(&o)) {
+                targets = coordinated(o, false);
             }
             // "cooperation between Pyongyang and Tehran": the pair is the dyad;
             // "links among Russia, Iran and North Korea": every pair is one.
@@ -1976,6 +1984,9 @@ mod tests {
         );
         assert_eq!(c.iter().filter(|x| x.0 == "SANCTION").count(), 1, "{c:?}");
         assert!(has(&c, "REQUEST", Some("EGY"), Some("unsc")), "{c:?}");
+        // An agent noun's owner is its target: "Peru's main backer".
+        let c = coded("Chile is Peru's most important backer.");
+        assert!(has(&c, "SUPPORT", Some("CHL"), Some("PER")), "{c:?}");
         // A reaction to "the pact" is aimed at both its parties; one with no
         // target at whoever last acted on the one reacting.
         let c = coded("Chile and Peru signed a pact. Bolivia regretted the pact.");
