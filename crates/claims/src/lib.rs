@@ -980,7 +980,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 between = b;
             } else if let Some(y) = purpose_object {
                 targets = coordinated(y, true);
-            } else if let Some(o) = owner.filter(|o| not_source(&o)) {
+            } else if let Some(o) = owner.filter(|o| not_source(o)) {
                 targets = coordinated(o, false);
             }
             // "cooperation between Pyongyang and Tehran": the pair is the dyad;
