@@ -306,6 +306,8 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             j < k
                 && (j + 4 > k || (j + 6 > k && lower[k - 1] == "of"))
                 && !actor_between(j, k)
+                // ("restrictions it imposed": a verb with its own subject.)
+                && !matches!(lower[k - 1].as_str(), "it" | "they" | "he" | "she" | "we")
                 && !matches!(lower[k - 1].as_str(), "to" | "and" | "or" | "," | "but")
         };
 
@@ -394,9 +396,17 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // "cooperating with Russia regarding military equipment and arms
             // deals": a noun after a topic word names what an earlier event is
             // about.
+            // So does a noun after "on" that a measure just named bears on:
+            // "restrictions it imposed in 2019 on exports to South Korea".
             let topic = ti > 0
-                && (k.saturating_sub(5).max(triggers[ti - 1].0)..k)
-                    .any(|j| one_word(&c.topic, &lower[j]));
+                && ((k.saturating_sub(5).max(triggers[ti - 1].0)..k)
+                    .any(|j| one_word(&c.topic, &lower[j]))
+                    || (lower[k - 1] == "on"
+                        && triggers[..ti]
+                            .iter()
+                            .rev()
+                            .take_while(|&&(j, _)| j + 8 >= k)
+                            .any(|&(_, g)| g.kind == "SANCTION")));
             if governed || light || denies || topic {
                 continue;
             }
@@ -1984,6 +1994,11 @@ mod tests {
         );
         assert_eq!(c.iter().filter(|x| x.0 == "SANCTION").count(), 1, "{c:?}");
         assert!(has(&c, "REQUEST", Some("EGY"), Some("unsc")), "{c:?}");
+        // "restrictions it imposed on exports to Peru": a verb with its own
+        // subject is no topic; the exports are the measure's topic.
+        let c = coded("Chile will lift restrictions it imposed in 2019 on exports to Peru.");
+        assert!(has(&c, "SANCTION", Some("CHL"), Some("PER")), "{c:?}");
+        assert!(!c.iter().any(|x| x.0 == "AID"), "{c:?}");
         // An agent noun's owner is its target: "Peru's main backer".
         let c = coded("Chile is Peru's most important backer.");
         assert!(has(&c, "SUPPORT", Some("CHL"), Some("PER")), "{c:?}");
