@@ -1509,6 +1509,26 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     }
                 }
             }
+            // … and so is one done by unnamed people to the one state named:
+            // "Militants said they attempted to assassinate Prime Minister
+            // Iyad Allawi" (Iraq on Iraq, as PLOVER codes it).
+            // (Not an event of a kind told before: "… The attack hit 15
+            // regions" is by whoever the story says attacked.)
+            if sources.is_empty()
+                && !passive
+                && DOMESTIC.contains(&kind.as_str())
+                && !told_kinds.contains(&kind)
+            {
+                let states: Vec<&str> = targets.iter().filter_map(|&i| state_of(i)).collect();
+                if let [st] = states.as_slice() {
+                    if sentence_states.as_slice() == [*st] {
+                        if let Some(&i) = state_entity.get(st) {
+                            sources.push(i);
+                            source_implied = true;
+                        }
+                    }
+                }
+            }
             // (Cooperation and consultation take two: "Pyongyang's foreign
             // trade and economic cooperation", "Yoon convened an emergency
             // security meeting" name no counterpart, so no dyad.)
@@ -1646,7 +1666,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 // Two groups of one state ("Palestinian police … from Palestinian
                 // armed groups") are two parties; one actor twice is none.
                 let (sa, ta) = (agent_of(&source_agents, src), agent_of(&target_agents, tgt));
-                if src.is_some() && src == tgt && !implied && sa == ta {
+                if src.is_some() && src == tgt && !implied && !source_implied && sa == ta {
                     continue;
                 }
                 // One claim per type and dyad in a sentence ("impose sanctions"),
@@ -1999,6 +2019,10 @@ mod tests {
         let c = coded("Chile will lift restrictions it imposed in 2019 on exports to Peru.");
         assert!(has(&c, "SANCTION", Some("CHL"), Some("PER")), "{c:?}");
         assert!(!c.iter().any(|x| x.0 == "AID"), "{c:?}");
+        // Unnamed people acting on the one state named: that state on itself,
+        // unless the story already told who does such things.
+        let c = coded("Militants said they attempted to assassinate Peru's prime minister.");
+        assert!(has(&c, "ASSAULT", Some("PER"), Some("PER")), "{c:?}");
         // An agent noun's owner is its target: "Peru's main backer".
         let c = coded("Chile is Peru's most important backer.");
         assert!(has(&c, "SUPPORT", Some("CHL"), Some("PER")), "{c:?}");

@@ -221,6 +221,13 @@ impl<'d> Sent<'d, '_> {
                                 | "that"
                                 | "would"
                                 | "will"
+                                // ("said they attacked Peru": a pronoun opens
+                                // the complement.)
+                                | "they"
+                                | "it"
+                                | "he"
+                                | "she"
+                                | "we"
                         )
                     })
                     // ("said the Islamic Republic was entitled": the
