@@ -187,7 +187,14 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // ("fired Iranian missiles", "received North Korean shells": a
             // demonym before a weapon in the object names its maker, too; as
             // the subject, "Russian aircraft killed …", its user.)
+            // (Not after a preposition: "interested in North Korean missile
+            // know-how" names who has the know-how.)
             let demonym_of_weapon = x.entities.len() == 1
+                && x.first > 0
+                && !matches!(
+                    lower[x.first - 1].as_str(),
+                    "in" | "for" | "about" | "of" | "on" | "with"
+                )
                 && actors[actors.partition_point(|y| y.first < s0)..]
                     .iter()
                     .take_while(|y| y.first < x.first)
@@ -2023,6 +2030,11 @@ mod tests {
         // unless the story already told who does such things.
         let c = coded("Militants said they attempted to assassinate Peru's prime minister.");
         assert!(has(&c, "ASSAULT", Some("PER"), Some("PER")), "{c:?}");
+        // Interest in, benefit from, and a bar by another.
+        let c = coded("Chile could be interested in Peru's expertise in drones.");
+        assert!(has(&c, "REQUEST", Some("CHL"), Some("PER")), "{c:?}");
+        let c = coded("Chile could benefit from Peru's experience in building drones.");
+        assert!(has(&c, "AID", Some("PER"), Some("CHL")), "{c:?}");
         // An agent noun's owner is its target: "Peru's main backer".
         let c = coded("Chile is Peru's most important backer.");
         assert!(has(&c, "SUPPORT", Some("CHL"), Some("PER")), "{c:?}");
