@@ -759,8 +759,16 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // the clause subject's.)
             let adjunct =
                 k >= s0 + 2 && lower[k - 2] == "in" && matches!(lower[k - 1].as_str(), "a" | "an");
+            // ("might have to offer": a modal "have to" is no purpose clause.)
+            let modal_to = k >= s0 + 2
+                && lower[k - 1] == "to"
+                && matches!(
+                    lower[k - 2].as_str(),
+                    "have" | "has" | "had" | "need" | "needs" | "ought"
+                );
             let inherited = ((stance.is_none() || second_verb)
                 && k > s0
+                && !modal_to
                 && (lower[k - 1] == "to" || participle || second_verb || adjunct)
                 && !in_sent
                     .iter()
@@ -1502,6 +1510,14 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     .and_then(|st| state_entity.get(st).copied());
                 targets.extend(actor);
             }
+            // "the two heavily sanctioned governments": a participle inside a
+            // name describes what was done to what it names, by no one named.
+            if lower[k].ends_with("ed") {
+                if let Some(x) = in_sent.iter().find(|x| x.first < k && k < x.last) {
+                    targets = x.entities.clone();
+                    sources.clear();
+                }
+            }
             // A domestic event: no target named and no other state in the
             // sentence — the source's own state is the target.
             let mut implied = located;
@@ -1642,7 +1658,9 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     pairs.push((*src, *tgt));
                 }
             }
-            if mutual && !between && sources.len() == 1 && targets.len() == 1 {
+            // (Both ways, unless the kind has no direction.)
+            let undirected = matches!(kind.as_str(), "AGREE" | "COOPERATE" | "CONSULT" | "ALLY");
+            if mutual && !between && sources.len() == 1 && targets.len() == 1 && !undirected {
                 pairs.push((Some(targets[0]), Some(sources[0])));
             }
             if among.len() > 2 {
@@ -1659,8 +1677,6 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // pair, marked symmetric.)
             if mutual && !between && targets.is_empty() && sources.len() >= 2 {
                 pairs.clear();
-                let undirected =
-                    matches!(kind.as_str(), "AGREE" | "COOPERATE" | "CONSULT" | "ALLY");
                 for (i, &x) in sources.iter().enumerate() {
                     for (j, &y) in sources.iter().enumerate() {
                         if i != j && (i < j || !undirected) {
@@ -2030,6 +2046,11 @@ mod tests {
         // unless the story already told who does such things.
         let c = coded("Militants said they attempted to assassinate Peru's prime minister.");
         assert!(has(&c, "ASSAULT", Some("PER"), Some("PER")), "{c:?}");
+        // A participle inside a name: done to what it names; "have to" is
+        // no purpose clause.
+        let c = coded("Chile and Peru met. The two heavily sanctioned governments might have to offer each other aid.");
+        assert!(has(&c, "SANCTION", None, Some("CHL")), "{c:?}");
+        assert!(has(&c, "SANCTION", None, Some("PER")), "{c:?}");
         // Interest in, benefit from, and a bar by another.
         let c = coded("Chile could be interested in Peru's expertise in drones.");
         assert!(has(&c, "REQUEST", Some("CHL"), Some("PER")), "{c:?}");

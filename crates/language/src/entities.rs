@@ -1042,8 +1042,26 @@ pub fn references(
             }
             continue;
         }
+        // ("the two heavily sanctioned governments": over up to two
+        // lower-case modifiers.)
+        let modified_pair = (w(k) == "the" && w(k + 1) == "two")
+            .then(|| {
+                (1..=2).find(|&m| {
+                    pair_noun(w(k + 2 + m))
+                        && (k + 2..k + 2 + m).all(|j| {
+                            tokens.get(j).is_some_and(|t| {
+                                t.text(text)
+                                    .chars()
+                                    .all(|ch| ch.is_ascii_lowercase() || ch == '-')
+                            })
+                        })
+                })
+            })
+            .flatten();
         let (len, n) = if w(k) == "the" && w(k + 1) == "two" && pair_noun(w(k + 2)) {
             (3, 2)
+        } else if let Some(m) = modified_pair {
+            (3 + m, 2)
         } else if w(k) == "both" && pair_noun(w(k + 1)) {
             (2, 2)
         } else if k > 0 && w(k - 1) == "between" && w(k) == "two" && pair_noun(w(k + 1)) {
