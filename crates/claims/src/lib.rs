@@ -757,8 +757,14 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             };
             // ("…, in a coordinated move with Britain": an adjunct's event is
             // the clause subject's.)
-            let adjunct =
-                k >= s0 + 2 && lower[k - 2] == "in" && matches!(lower[k - 1].as_str(), "a" | "an");
+            // (Over modifiers: "in a large-scale military exercise".)
+            let adjunct = (k.saturating_sub(5).max(s0)..k.saturating_sub(1)).any(|j| {
+                lower[j] == "in"
+                    && matches!(lower[j + 1].as_str(), "a" | "an")
+                    && lower[j + 2..k]
+                        .iter()
+                        .all(|w| w.chars().all(|ch| ch.is_ascii_lowercase() || ch == '-'))
+            });
             // ("might have to offer": a modal "have to" is no purpose clause.)
             let modal_to = k >= s0 + 2
                 && lower[k - 1] == "to"
@@ -1198,7 +1204,11 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         .collect();
                     // The event told with the same word comes first: "Israel
                     // responded with a limited strike … Iran's attacks on
-                    // Israel … condemned the strikes" is Israel's.
+                    // Israel … condemned the strikes" is Israel's; else the
+                    // first of its kind in the window, the one the story is
+                    // about ("China's drills … Taiwan deployed missiles …
+                    // concerned by the drills").
+                    // (`candidates` runs from the latest back.)
                     let same_word = |o: &&&Claim| {
                         // (Number aside: "strikes" is a frame of its own.)
                         let stem = |w: &str| w.trim_end_matches('s').to_string();
@@ -1208,7 +1218,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     let earlier = candidates
                         .iter()
                         .find(same_word)
-                        .or_else(|| candidates.first())
+                        .or_else(|| candidates.last())
                         .copied();
                     // (Aimed at the state of a person who did it: "Kim had
                     // overseen the launch … Yoon condemned the launch"; at
@@ -2059,6 +2069,10 @@ mod tests {
         // An agent noun's owner is its target: "Peru's main backer".
         let c = coded("Chile is Peru's most important backer.");
         assert!(has(&c, "SUPPORT", Some("CHL"), Some("PER")), "{c:?}");
+        // "the drills" with no same-word match: the first such event in the
+        // window, the one the story is about.
+        let c = coded("Chile staged drills around Peru. Peru deployed missiles to monitor Chile. Bolivia said it was concerned by the drills.");
+        assert!(has(&c, "ACCUSE", Some("BOL"), Some("CHL")), "{c:?}");
         // A reaction to "the pact" is aimed at both its parties; one with no
         // target at whoever last acted on the one reacting.
         let c = coded("Chile and Peru signed a pact. Bolivia regretted the pact.");

@@ -790,17 +790,29 @@ fn org_named_before(
     ents: &[Entity],
     actors: &[(usize, usize)],
     k: usize,
-) -> Option<usize> {
-    let head_tok = tokens.get(k + 1)?;
-    let head = head_tok.text(text);
-    if !head.chars().all(|ch| ch.is_ascii_lowercase()) || !cues().org_back.contains(head) {
+) -> Option<(usize, usize)> {
+    let word = |j: usize| tokens.get(j).map_or("", |t| t.text(text));
+    let lower_word = |w: &str| !w.is_empty() && w.chars().all(|ch| ch.is_ascii_lowercase());
+    // The head right after "the", or after one modifier that the name also
+    // has ("the defence ministry").
+    let (h, modifier) = if cues().org_back.contains(word(k + 1)) {
+        (k + 1, None)
+    } else if lower_word(word(k + 1)) && cues().org_back.contains(word(k + 2)) {
+        (k + 2, Some(word(k + 1)))
+    } else {
         return None;
-    }
+    };
+    let head = word(h);
     // ("the council's members" is still the council; "the panel of judges" is
     // another body.)
-    if tokens.get(k + 2).is_some_and(|t| t.text(text) == "of") {
+    if !lower_word(head) || word(h + 1) == "of" {
         return None;
     }
+    let has = |name: &str| {
+        let name = name.to_lowercase();
+        let words: Vec<&str> = name.split(|ch: char| !ch.is_alphanumeric()).collect();
+        words.contains(&head) && modifier.is_none_or(|m| words.contains(&m))
+    };
     let pos = tokens[k].span.start;
     actors
         .iter()
@@ -811,12 +823,12 @@ fn org_named_before(
         .find(|&i| {
             let e = &ents[i];
             e.kind == Kind::Organization
-                && (e.name.to_lowercase().split_whitespace().any(|x| x == head)
-                    || e.mentions.iter().any(|m| {
-                        text.get(m.span.start..m.span.end)
-                            .is_some_and(|t| t.to_lowercase().split_whitespace().any(|x| x == head))
-                    }))
+                && (has(&e.name)
+                    || e.mentions
+                        .iter()
+                        .any(|m| text.get(m.span.start..m.span.end).is_some_and(has)))
         })
+        .map(|i| (i, h))
 }
 
 /// Whether a mention at `pos` opens a clause: it starts its sentence or
@@ -1154,9 +1166,9 @@ pub fn references(
                         entities: vec![i],
                     });
                 }
-            } else if let Some(i) = org_named_before(text, tokens, ents, &actors, k) {
+            } else if let Some((i, h)) = org_named_before(text, tokens, ents, &actors, k) {
                 out.push(Reference {
-                    span: Span::new(tokens[k].span.start, tokens[k + 1].span.end),
+                    span: Span::new(tokens[k].span.start, tokens[h].span.end),
                     entities: vec![i],
                 });
             }

@@ -135,6 +135,13 @@ fn the_council_is_the_council_named_before() {
         .find(|r| &t[r.span.start..r.span.end] == "the council")
         .expect("the council");
     assert_eq!(a.entities[r.entities[0]].id, "unsc");
+    // Over one modifier the name also has: "the defence ministry".
+    let t = "Japan's defence ministry tracked the ships. The defence ministry said it sent jets.";
+    let a = annotate(t, Some("2024-02-15"));
+    assert!(a
+        .references
+        .iter()
+        .any(|r| &t[r.span.start..r.span.end] == "The defence ministry"));
     assert!(!a
         .references
         .iter()
