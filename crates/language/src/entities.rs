@@ -81,6 +81,8 @@ struct NameCues {
     organ_by_noun: Vec<(String, String, String)>,
     /// Head nouns of organisations named again with "the" ("the council").
     org_back: HashSet<String>,
+    /// States that are islands: "the island" names the last one named.
+    islands: HashSet<String>,
 }
 
 fn cues() -> &'static NameCues {
@@ -104,6 +106,7 @@ fn cues() -> &'static NameCues {
             ethnic_markers: HashSet::new(),
             organ_by_noun: Vec::new(),
             org_back: HashSet::new(),
+            islands: HashSet::new(),
         };
         let phrase = |l: &str| -> Vec<String> {
             l.to_lowercase()
@@ -133,6 +136,9 @@ fn cues() -> &'static NameCues {
                 "org-heads" => c.org_heads.push(phrase(l)),
                 "ethnic-markers" => {
                     c.ethnic_markers.insert(l.to_lowercase());
+                }
+                "island-states" => {
+                    c.islands.insert(l.to_string());
                 }
                 "org-back-references" => {
                     c.org_back.insert(l.to_lowercase());
@@ -1084,6 +1090,24 @@ pub fn references(
             && !matches!(w(k + 2), "'s" | "of")
         {
             (2, 1)
+        } else if w(k) == "the"
+            && matches!(w(k + 1), "island" | "island's" | "island\u{2019}s")
+            && w(k + 2) != "of"
+        {
+            // "the island": the island state named last.
+            let start = tokens[k].span.start;
+            if let Some(&(_, i)) = named
+                .iter()
+                .rev()
+                .find(|&&(p, i)| p < start && cues().islands.contains(&ents[i].id))
+            {
+                let end = start + "the island".len();
+                out.push(Reference {
+                    span: Span::new(start, end.min(tokens[k + 1].span.end)),
+                    entities: vec![i],
+                });
+            }
+            continue;
         } else if korean
             && w(k) == "the"
             && matches!(w(k + 1), "north" | "south")

@@ -165,6 +165,18 @@ fn a_states_body_is_the_one_the_lexicon_knows() {
 }
 
 #[test]
+fn the_island_is_the_island_state_named_last() {
+    let t = "Beijing sent ships around Taiwan, and Beijing warned the island's leaders.";
+    let a = annotate(t, Some("2024-10-14"));
+    let r = a
+        .references
+        .iter()
+        .find(|r| t[r.span.start..r.span.end].starts_with("the island"))
+        .expect("the island");
+    assert_eq!(a.entities[r.entities[0]].id, "TWN");
+}
+
+#[test]
 fn people_peoples_and_cut_off_names() {
     // "ethnic <demonym>" is a people, not the state.
     let t = "Ethnic Hungarians rallied in Romania on Sunday.";
