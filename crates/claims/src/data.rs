@@ -63,6 +63,7 @@ pub(crate) struct Cues {
     pub simulation: Vec<Vec<String>>,
     pub agreement_nouns: Vec<Vec<String>>,
     pub agent_nouns: Vec<Vec<String>>,
+    pub operation_nouns: Vec<Vec<String>>,
 }
 
 fn parse_frames(src: &str, out: &mut HashMap<String, Vec<Frame>>) {
@@ -164,6 +165,7 @@ pub(crate) fn cues() -> &'static Cues {
                 "simulation" => &mut c.simulation,
                 "agreement-nouns" => &mut c.agreement_nouns,
                 "agent-nouns" => &mut c.agent_nouns,
+                "operation-nouns" => &mut c.operation_nouns,
                 _ => continue,
             };
             list.push(phrase);

@@ -1161,7 +1161,10 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             let passive = passive && !relative;
             // "Yoon and Kishida condemned the launch": a verbal event about an
             // event told before is aimed at that event's source.
-            if targets.is_empty() && VERBAL.contains(&kind.as_str()) {
+            // (So is one told in the passive about such an event, by its
+            // source: "The United States was informed of the operation".)
+            let passive_about = passive && sources.is_empty() && !targets.is_empty();
+            if (targets.is_empty() || passive_about) && VERBAL.contains(&kind.as_str()) {
                 // ("the launch", "such exercises": an event already told.)
                 let definite = |j: usize| {
                     matches!(
@@ -1179,6 +1182,12 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         (k + 2..(k + 4).min(s1))
                             .find(|&j| definite(j) && one_word(&c.agreement_nouns, &bases[j]))
                             .map(|j| (j, vec!["AGREE", "SUPPORT"]))
+                    })
+                    // (… and an operation noun a military action told before.)
+                    .or_else(|| {
+                        (k + 2..(k + 4).min(s1))
+                            .find(|&j| definite(j) && one_word(&c.operation_nouns, &bases[j]))
+                            .map(|j| (j, vec!["ASSAULT", "MOBILIZE", "COERCE"]))
                     })
                     // (An event noun that names a told event is no trigger of
                     // its own: "proposed that the sanctions be reviewed".)
@@ -1230,7 +1239,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                         }
                         v
                     });
-                    targets.extend(parties.into_iter().map(|src| {
+                    let parties = parties.into_iter().map(|src| {
                         let e = &a.entities[src];
                         match (
                             e.kind,
@@ -1239,7 +1248,12 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                             (Kind::Person, Some(&st)) => st,
                             _ => src,
                         }
-                    }));
+                    });
+                    if passive_about {
+                        sources.extend(parties.take(1).filter(|p| !targets.contains(p)));
+                    } else {
+                        targets.extend(parties);
+                    }
                 }
             }
             // "Moscow had proposed that …, an idea the United States and its
@@ -2069,6 +2083,9 @@ mod tests {
         // An agent noun's owner is its target: "Peru's main backer".
         let c = coded("Chile is Peru's most important backer.");
         assert!(has(&c, "SUPPORT", Some("CHL"), Some("PER")), "{c:?}");
+        // Told in the passive about an operation told before: by its doer.
+        let c = coded("Chile carried out strikes on Peru on Saturday. Bolivia was informed of the operation in advance.");
+        assert!(has(&c, "CONSULT", Some("CHL"), Some("BOL")), "{c:?}");
         // "the drills" with no same-word match: the first such event in the
         // window, the one the story is about.
         let c = coded("Chile staged drills around Peru. Peru deployed missiles to monitor Chile. Bolivia said it was concerned by the drills.");
