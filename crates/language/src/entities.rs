@@ -83,6 +83,9 @@ struct NameCues {
     org_back: HashSet<String>,
     /// States that are islands: "the island" names the last one named.
     islands: HashSet<String>,
+    /// Lower-case words of a title between a state and a name ("Nigerian
+    /// junior foreign minister Dubem Oniya").
+    title_words: HashSet<String>,
 }
 
 fn cues() -> &'static NameCues {
@@ -107,6 +110,7 @@ fn cues() -> &'static NameCues {
             organ_by_noun: Vec::new(),
             org_back: HashSet::new(),
             islands: HashSet::new(),
+            title_words: HashSet::new(),
         };
         let phrase = |l: &str| -> Vec<String> {
             l.to_lowercase()
@@ -136,6 +140,9 @@ fn cues() -> &'static NameCues {
                 "org-heads" => c.org_heads.push(phrase(l)),
                 "ethnic-markers" => {
                     c.ethnic_markers.insert(l.to_lowercase());
+                }
+                "title-words" => {
+                    c.title_words.insert(l.to_lowercase());
                 }
                 "island-states" => {
                     c.islands.insert(l.to_string());
@@ -627,6 +634,7 @@ fn mentions_of(ents: &[Entity], kind: Kind) -> Vec<(Span, usize)> {
 /// party") belongs to it; with two or more states there, the state stays
 /// unknown.
 fn state_from_sentence(text: &str, sentences: &[Span], ents: &mut [Entity]) {
+    let c = cues();
     let sentence_of = |pos: usize| sentences.partition_point(|s| s.end <= pos);
     let mentions = mentions_of(ents, Kind::State);
     let mut states_in: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -658,34 +666,7 @@ fn state_from_sentence(text: &str, sentences: &[Span], ents: &mut [Entity]) {
                     && words.iter().all(|w| {
                         // Title words, capitalised or not ("Nigerian junior
                         // foreign minister Dubem Oniya").
-                        w.starts_with(char::is_uppercase)
-                            || matches!(
-                                *w,
-                                "junior"
-                                    | "deputy"
-                                    | "vice"
-                                    | "foreign"
-                                    | "defence"
-                                    | "defense"
-                                    | "prime"
-                                    | "minister"
-                                    | "president"
-                                    | "secretary"
-                                    | "state"
-                                    | "senior"
-                                    | "former"
-                                    | "chief"
-                                    | "general"
-                                    | "ambassador"
-                                    | "envoy"
-                                    | "spokesman"
-                                    | "spokeswoman"
-                                    | "leader"
-                                    | "commander"
-                                    | "interior"
-                                    | "finance"
-                                    | "trade"
-                            )
+                        w.starts_with(char::is_uppercase) || c.title_words.contains(*w)
                     }))
                 .then_some(st)
             });
