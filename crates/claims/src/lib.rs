@@ -2083,6 +2083,20 @@ mod tests {
         // An agent noun's owner is its target: "Peru's main backer".
         let c = coded("Chile is Peru's most important backer.");
         assert!(has(&c, "SUPPORT", Some("CHL"), Some("PER")), "{c:?}");
+        // "did not rule out" makes the event possible; a modal before a verb
+        // with its own pronoun subject is not that verb's.
+        let c = coded("Chile did not rule out developing military cooperation with Peru.");
+        assert!(
+            c.iter()
+                .any(|x| x.0 == "COOPERATE" && x.3 == Certainty::Possible),
+            "{c:?}"
+        );
+        let c = coded("Chile would lift restrictions it imposed in 2019 on exports to Peru.");
+        assert!(
+            c.iter()
+                .any(|x| x.0 == "SANCTION" && x.3 == Certainty::Fact),
+            "{c:?}"
+        );
         // Told in the passive about an operation told before: by its doer.
         let c = coded("Chile carried out strikes on Peru on Saturday. Bolivia was informed of the operation in advance.");
         assert!(has(&c, "CONSULT", Some("CHL"), Some("BOL")), "{c:?}");

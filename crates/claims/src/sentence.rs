@@ -568,7 +568,17 @@ impl<'d> Sent<'d, '_> {
         let d = self.d;
         let (c, lower, s0) = (d.c, &d.lower, self.s0);
         let cue_end = stance.unwrap_or(head);
-        let win = head.saturating_sub(8).max(s0);
+        // (A verb with its own pronoun subject starts its clause: in "would
+        // lift restrictions it imposed", "would" is not the imposing's.)
+        let win = if head > s0
+            && matches!(
+                lower[head - 1].as_str(),
+                "it" | "they" | "he" | "she" | "we"
+            ) {
+            head - 1
+        } else {
+            head.saturating_sub(8).max(s0)
+        };
         if stance.is_none() && d.any_cue(win, head + 1, &c.denied) {
             Certainty::Denied
         } else if d.any_cue(win, cue_end, &c.suspected) {
