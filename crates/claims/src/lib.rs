@@ -1890,6 +1890,20 @@ mod tests {
                 .map(|c| (&c.kind, &c.when))
                 .collect::<Vec<_>>()
         );
+        // "since the autumn of 2022" opens in September, and a bare "this
+        // year" does not close the interval.
+        let t = "Russia has repeatedly struck Ukraine's grid since the autumn of 2022, destroying half of it this year.";
+        let a = dyad_language::annotate(t, Some("2024-08-27"));
+        assert!(
+            code(t, &a)
+                .iter()
+                .any(|c| c.when.as_deref() == Some("2022-09/2024-08-27")),
+            "{:?}",
+            code(t, &a)
+                .iter()
+                .map(|c| (&c.kind, &c.when))
+                .collect::<Vec<_>>()
+        );
         // With no time of its own, the time of the event told just before,
         // not of one named to date it.
         let t = "Russia attacked Ukraine on Monday, in the largest assault since the invasion began in February 2022. Officials said Russia had launched 127 missiles at Kyiv.";

@@ -76,13 +76,17 @@ pub(crate) fn when_of(
     time: Option<usize>,
     sentence_times: &[TimeExpr],
 ) -> Option<String> {
+    // (Over an article: "since the autumn of 2022".)
     let word_before = |start: usize| {
-        text[..start]
+        let mut words = text[..start]
             .trim_end()
             .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("")
-            .to_lowercase()
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase);
+        match words.next() {
+            Some(w) if w == "the" => words.next().unwrap_or_default(),
+            w => w.unwrap_or_default(),
+        }
     };
     let in_sentence: Vec<&TimeExpr> = sentence_times
         .iter()
@@ -93,15 +97,31 @@ pub(crate) fn when_of(
         .position(|t| word_before(t.span.start) == "since")
     {
         let mut start = in_sentence[pos].value.clone()?;
-        // A decade ("the 1980s" → "198") starts with its first year.
+        // A decade ("the 1980s" → "198") starts with its first year, a
+        // season ("2022-FA") with its first month.
         if start.len() == 3 && start.chars().all(|c| c.is_ascii_digit()) {
             start.push('0');
         }
+        if let Some((year, season)) = start.split_once('-') {
+            let month = match season {
+                "SP" => Some("03"),
+                "SU" => Some("06"),
+                "FA" => Some("09"),
+                "WI" => Some("12"),
+                _ => None,
+            };
+            if let Some(m) = month {
+                start = format!("{year}-{m}");
+            }
+        }
         // Until the next date told, or until the report.
+        // (A month or day: "… in February this year"; a bare "this year"
+        // is when the report places it, not an end.)
         let end = in_sentence[pos + 1..]
             .iter()
             .find(|t| t.kind == TimeType::Date)
             .and_then(|t| t.value.clone())
+            .filter(|v| v.len() >= 7)
             .or_else(|| a.published.clone())
             .unwrap_or_default();
         return Some(format!("{start}/{end}"));
