@@ -1565,6 +1565,8 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 && !passive
                 && DOMESTIC.contains(&kind.as_str())
                 && !told_kinds.contains(&kind)
+                // (nor "the deployment": an event named as told.)
+                && (k == s0 || lower[k - 1] != "the")
             {
                 let states: Vec<&str> = targets.iter().filter_map(|&i| state_of(i)).collect();
                 if let [st] = states.as_slice() {

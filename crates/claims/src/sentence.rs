@@ -525,11 +525,13 @@ impl<'d> Sent<'d, '_> {
                     .is_some_and(|w| matches!(w.as_str(), "on" | "against" | "by" | "of" | "to"));
             let told_again = k >= s0 + 2
                 && lower[k - 1] == "the"
-                && (matches!(
+                && ((matches!(
                     lower[k - 2].as_str(),
                     "in" | "during" | "after" | "before" | "since" | "from" | "of" | "with"
-                ) || bare_subject)
-                && told_kinds.contains(&frame.kind);
+                ) && told_kinds.contains(&frame.kind))
+                    // (A bare subject names an event told before, whatever
+                    // word told it: "sent troops … that the deployment poses".)
+                    || (bare_subject && !told_kinds.is_empty()));
             if weapon_head(k)
                 || describes_weapon
                 || told_again
