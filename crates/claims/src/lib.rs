@@ -2113,6 +2113,10 @@ mod tests {
                 .any(|x| x.0 == "SANCTION" && x.3 == Certainty::Fact),
             "{c:?}"
         );
+        // "in return" is no concession: a not-event phrase holds its trigger
+        // anywhere.
+        let c = coded("Chile could receive technology from Peru in return.");
+        assert!(!c.iter().any(|x| x.0 == "CONCEDE"), "{c:?}");
         // Told in the passive about an operation told before: by its doer.
         let c = coded("Chile carried out strikes on Peru on Saturday. Bolivia was informed of the operation in advance.");
         assert!(has(&c, "CONSULT", Some("CHL"), Some("BOL")), "{c:?}");

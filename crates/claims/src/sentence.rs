@@ -537,7 +537,11 @@ impl<'d> Sent<'d, '_> {
                 || told_again
                 || noun_use
                 || dating
-                || c.not_events.iter().any(|p| phrase_at(k, p))
+                // (A not-event phrase may hold the trigger anywhere: "in
+                // return".)
+                || c.not_events
+                    .iter()
+                    .any(|p| (0..p.len()).any(|o| k >= s0 + o && phrase_at(k - o, p)))
                 || consumed.contains(&k)
                 || in_condition(k)
                 || in_question(k)
