@@ -26,6 +26,7 @@ use data::{frames, inflects, obligation, one_word};
 use doc::{Actor, Doc};
 use passes::{
     drop_retold, drop_vague, exchanges, inherit_sources, inherit_targets, maker_products,
+    untargeted_launches,
 };
 use sentence::Sent;
 use when::{claim_time, when_of};
@@ -1842,6 +1843,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
     // Aid goes to someone: one whose recipient neither its sentence nor the
     // story names ("Ukrenergo worked to restore supply") is no dyad.
     out.retain(|c| !(c.kind == "AID" && c.target.is_none()));
+    untargeted_launches(text, &mut out);
     drop_retold(&mut out);
     out
 }
@@ -2113,6 +2115,10 @@ mod tests {
                 .any(|x| x.0 == "SANCTION" && x.3 == Certainty::Fact),
             "{c:?}"
         );
+        // A missile fired at no one is a show of force, not an attack.
+        let c = coded("Chile fired a ballistic missile that fell into the sea.");
+        assert!(has(&c, "MOBILIZE", Some("CHL"), None), "{c:?}");
+        assert!(!c.iter().any(|x| x.0 == "ASSAULT"), "{c:?}");
         // "in return" is no concession: a not-event phrase holds its trigger
         // anywhere.
         let c = coded("Chile could receive technology from Peru in return.");
