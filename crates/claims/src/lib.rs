@@ -1844,7 +1844,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
     // story names ("Ukrenergo worked to restore supply") is no dyad.
     out.retain(|c| !(c.kind == "AID" && c.target.is_none()));
     untargeted_launches(text, &mut out);
-    drop_retold(&mut out);
+    drop_retold(a, &mut out);
     out
 }
 

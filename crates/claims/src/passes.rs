@@ -172,17 +172,26 @@ pub(crate) fn inherit_targets(a: &Annotated, out: &mut [Claim]) {
 /// parties goes when it adds nothing: no other time, quantity, items or
 /// source of the report, and the same stance (a denial or a negation is a
 /// claim of its own).
-pub(crate) fn drop_retold(out: &mut Vec<Claim>) {
+pub(crate) fn drop_retold(a: &Annotated, out: &mut Vec<Claim>) {
+    // The same party, or a person or body of the state told before ("North
+    // Korea fired a missile … Kim Jong-un had overseen the launch").
+    let same_party = |told: Option<usize>, again: Option<usize>| {
+        told == again
+            || told.zip(again).is_some_and(|(t, g)| {
+                a.entities[t].kind == dyad_language::Kind::State
+                    && a.entities[g].state_id() == Some(a.entities[t].id.as_str())
+            })
+    };
     let mut keep = vec![true; out.len()];
     for i in 0..out.len() {
         let c = &out[i];
-        if c.source.is_none() || c.target.is_none() {
+        if c.source.is_none() || (c.target.is_none() && c.kind != "MOBILIZE") {
             continue;
         }
         keep[i] = !out[..i].iter().enumerate().any(|(j, o)| {
             keep[j]
                 && o.kind == c.kind
-                && o.source == c.source
+                && same_party(o.source, c.source)
                 && o.target == c.target
                 && o.negated == c.negated
                 && (o.certainty == Certainty::Denied) == (c.certainty == Certainty::Denied)
