@@ -2119,6 +2119,9 @@ mod tests {
         let c = coded("Chile fired a ballistic missile that fell into the sea.");
         assert!(has(&c, "MOBILIZE", Some("CHL"), None), "{c:?}");
         assert!(!c.iter().any(|x| x.0 == "ASSAULT"), "{c:?}");
+        // Sanctions monitored by a panel are not the panel's.
+        let c = coded("A panel of experts monitoring sanctions on Libya will disband.");
+        assert!(!c.iter().any(|x| x.0 == "SANCTION"), "{c:?}");
         // "in return" is no concession: a not-event phrase holds its trigger
         // anywhere.
         let c = coded("Chile could receive technology from Peru in return.");
