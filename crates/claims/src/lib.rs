@@ -459,32 +459,12 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 )
             });
             let condition_after = (k + 1..s1).any(|j| matches!(lower[j].as_str(), "if" | "unless"));
-            let kind = match stance {
-                Some((Stance::Refuse, _)) => "REJECT".to_string(),
-                _ if CONFLICT.contains(&base_kind) && modal_before && condition_after => {
-                    "THREATEN".to_string()
-                }
-                Some((Stance::Threat, _)) => "THREATEN".to_string(),
-                Some((Stance::Ready, _)) if CONFLICT.contains(&base_kind) => "THREATEN".to_string(),
-                // An announced measure is the measure ("said it would cancel
-                // agreements"); one that hangs on "unless" is a threat.
-                Some((Stance::Commit, _)) if CONFLICT.contains(&base_kind) && unless_after(k) => {
-                    "THREATEN".to_string()
-                }
-                Some((Stance::Commit, _)) if CONFLICT.contains(&base_kind) => base_kind.to_string(),
-                Some((Stance::Commit | Stance::Ready, _))
-                    if unless_after(k)
-                        && !matches!(base_kind, "REQUEST" | "ACCUSE" | "REJECT" | "THREATEN") =>
-                {
-                    "THREATEN".to_string()
-                }
-                Some((Stance::Commit | Stance::Ready, _))
-                    if !matches!(base_kind, "REQUEST" | "ACCUSE" | "REJECT" | "THREATEN") =>
-                {
-                    "AGREE".to_string()
-                }
-                _ => base_kind.to_string(),
-            };
+            let kind = recode(
+                stance.map(|(st, _)| st),
+                base_kind,
+                CONFLICT.contains(&base_kind) && modal_before && condition_after,
+                unless_after(k),
+            );
             // ", a human rights group protested here Wednesday.": a protest verb
             // closing the sentence reports a verbal disapproval of the clause
             // before it, made by whoever stands between the comma and the verb.
@@ -1848,6 +1828,28 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
     out
 }
 
+/// The type a stance gives an event of `base` type: a refusal is REJECT, a
+/// threatened or readied measure THREATEN, as is a measure held out on a
+/// condition (`held_out`: "may halt … if") or a promise that hangs on
+/// "unless" (`unless`); an announced measure stays the measure ("said it
+/// would cancel agreements"); a promise of anything else is AGREE.
+fn recode(stance: Option<Stance>, base: &str, held_out: bool, unless: bool) -> String {
+    let conflict = CONFLICT.contains(&base);
+    let verbal = matches!(base, "REQUEST" | "ACCUSE" | "REJECT" | "THREATEN");
+    match stance {
+        Some(Stance::Refuse) => "REJECT",
+        _ if held_out => "THREATEN",
+        Some(Stance::Threat) => "THREATEN",
+        Some(Stance::Ready) if conflict => "THREATEN",
+        Some(Stance::Commit) if conflict && unless => "THREATEN",
+        Some(Stance::Commit) if conflict => base,
+        Some(Stance::Commit | Stance::Ready) if unless && !verbal => "THREATEN",
+        Some(Stance::Commit | Stance::Ready) if !verbal => "AGREE",
+        _ => base,
+    }
+    .to_string()
+}
+
 /// The index of the sentence that holds byte `pos`.
 pub(crate) fn sentence_index(a: &Annotated, pos: usize) -> usize {
     a.sentences.partition_point(|s| s.end <= pos)
@@ -1923,6 +1925,26 @@ mod tests {
         assert!(code(t, &a)
             .iter()
             .any(|c| c.when.as_deref() == Some("/2023-12-31")));
+    }
+
+    #[test]
+    fn stances_recode_types() {
+        assert_eq!(recode(Some(Stance::Refuse), "AID", false, false), "REJECT");
+        assert_eq!(recode(Some(Stance::Commit), "AID", false, false), "AGREE");
+        assert_eq!(recode(Some(Stance::Commit), "AID", false, true), "THREATEN");
+        assert_eq!(
+            recode(Some(Stance::Commit), "SANCTION", false, false),
+            "SANCTION"
+        );
+        assert_eq!(
+            recode(Some(Stance::Ready), "ASSAULT", false, false),
+            "THREATEN"
+        );
+        assert_eq!(recode(None, "ASSAULT", true, false), "THREATEN");
+        assert_eq!(
+            recode(Some(Stance::Commit), "ACCUSE", false, false),
+            "ACCUSE"
+        );
     }
 
     #[test]
