@@ -1611,24 +1611,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 .collect();
             let time = claim_time(a, &out, *s, toks[head].span.start, t_lo..t_hi);
             let when = when_of(text, a, time, &a.times[t_lo..t_hi]);
-            // The quantity of an event noun stands right before it ("more than 80
-            // rounds of military drills"); else the first after the verb.
-            let after_source = src_actor.map_or(toks[s0].span.start, |x| toks[x.last].span.end);
-            let near_before = toks[k.saturating_sub(6).max(s0)]
-                .span
-                .start
-                .max(after_source);
-            let quantity = (q_lo..q_hi)
-                .find(|&i| {
-                    let q = &a.quantities[i];
-                    q.span.start >= near_before && q.span.end <= toks[k].span.start
-                })
-                .or_else(|| {
-                    (q_lo..q_hi).find(|&i| {
-                        let q = &a.quantities[i];
-                        q.span.start >= toks[head].span.start && q.span.end <= s.end
-                    })
-                });
+            let quantity = st.quantity(k, head, src_actor.copied(), q_lo..q_hi, s.end);
             let certainty = st.certainty(head, stance.map(|(_, p)| p), attribution.is_some());
             // A denial is the denier's word: "Iran denied supplying the missiles".
             let attribution = match (attribution, certainty, sources.first()) {

@@ -603,4 +603,39 @@ impl<'d> Sent<'d, '_> {
             Certainty::Fact
         }
     }
+
+    /// The quantity of the event whose trigger is token `k` (its verb group
+    /// starting at `head`, its source mention `source`); `quantities` are the
+    /// sentence's (indices into the annotation's), `sentence_end` the byte
+    /// where the sentence ends. An event noun's stands
+    /// right before it ("more than 80 rounds of military drills"); else the
+    /// first after the verb.
+    pub fn quantity(
+        &self,
+        k: usize,
+        head: usize,
+        source: Option<&Actor>,
+        quantities: std::ops::Range<usize>,
+        sentence_end: usize,
+    ) -> Option<usize> {
+        let d = self.d;
+        let (toks, a, s0) = (d.toks, d.a, self.s0);
+        let after_source = source.map_or(toks[s0].span.start, |x| toks[x.last].span.end);
+        let near_before = toks[k.saturating_sub(6).max(s0)]
+            .span
+            .start
+            .max(after_source);
+        quantities
+            .clone()
+            .find(|&i| {
+                let q = &a.quantities[i];
+                q.span.start >= near_before && q.span.end <= toks[k].span.start
+            })
+            .or_else(|| {
+                quantities.clone().find(|&i| {
+                    let q = &a.quantities[i];
+                    q.span.start >= toks[head].span.start && q.span.end <= sentence_end
+                })
+            })
+    }
 }
