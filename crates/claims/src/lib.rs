@@ -1145,7 +1145,21 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // (So is one told in the passive about such an event, by its
             // source: "The United States was informed of the operation".)
             let passive_about = passive && sources.is_empty() && !targets.is_empty();
-            if (targets.is_empty() || passive_about) && VERBAL.contains(&kind.as_str()) {
+            // (And a deed by no one named "during the attack" is the attack's
+            // doer's: "an object had entered its airspace during the attack".)
+            let during = (sources.is_empty() && !targets.is_empty())
+                .then(|| {
+                    (k + 3..(k + 9).min(s1)).find(|&j| {
+                        lower[j - 2] == "during"
+                            && lower[j - 1] == "the"
+                            && f.get(&bases[j]).is_some()
+                    })
+                })
+                .flatten();
+            let passive_about = passive_about || during.is_some();
+            if ((targets.is_empty() || passive_about) && VERBAL.contains(&kind.as_str()))
+                || during.is_some()
+            {
                 // ("the launch", "such exercises": an event already told.)
                 let definite = |j: usize| {
                     matches!(
@@ -1155,10 +1169,14 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 };
                 // (An agreement noun names a pact told before: "regretted the
                 // pact" is about the agreement or signing.)
-                let told = triggers
-                    .get(ti + 1)
-                    .filter(|&&(j, _)| object_of(k, j) && definite(j))
-                    .map(|&(j, g)| (j, vec![g.kind.as_str()]))
+                let told = during
+                    .and_then(|j| Some((j, vec![f.get(&bases[j])?.first()?.kind.as_str()])))
+                    .or_else(|| {
+                        triggers
+                            .get(ti + 1)
+                            .filter(|&&(j, _)| object_of(k, j) && definite(j))
+                            .map(|&(j, g)| (j, vec![g.kind.as_str()]))
+                    })
                     .or_else(|| {
                         (k + 2..(k + 4).min(s1))
                             .find(|&j| definite(j) && one_word(&c.agreement_nouns, &bases[j]))
@@ -2131,6 +2149,9 @@ mod tests {
         // anywhere.
         let c = coded("Chile could receive technology from Peru in return.");
         assert!(!c.iter().any(|x| x.0 == "CONCEDE"), "{c:?}");
+        // A deed by no one named "during the attack" is the attack's doer's.
+        let c = coded("Chile attacked Peru on Monday. Bolivia said a drone had entered its airspace during the attack.");
+        assert!(has(&c, "COERCE", Some("CHL"), Some("BOL")), "{c:?}");
         // Told in the passive about an operation told before: by its doer.
         let c = coded("Chile carried out strikes on Peru on Saturday. Bolivia was informed of the operation in advance.");
         assert!(has(&c, "CONSULT", Some("CHL"), Some("BOL")), "{c:?}");
