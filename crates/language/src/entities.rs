@@ -86,6 +86,8 @@ struct NameCues {
     /// Lower-case words of a title between a state and a name ("Nigerian
     /// junior foreign minister Dubem Oniya").
     title_words: HashSet<String>,
+    /// Group nouns that stand for a source on their own ("analysts said").
+    bare_groups: HashSet<String>,
 }
 
 fn cues() -> &'static NameCues {
@@ -111,6 +113,7 @@ fn cues() -> &'static NameCues {
             org_back: HashSet::new(),
             islands: HashSet::new(),
             title_words: HashSet::new(),
+            bare_groups: HashSet::new(),
         };
         let phrase = |l: &str| -> Vec<String> {
             l.to_lowercase()
@@ -140,6 +143,9 @@ fn cues() -> &'static NameCues {
                 "org-heads" => c.org_heads.push(phrase(l)),
                 "ethnic-markers" => {
                     c.ethnic_markers.insert(l.to_lowercase());
+                }
+                "bare-groups" => {
+                    c.bare_groups.insert(l.to_lowercase());
                 }
                 "title-words" => {
                     c.title_words.insert(l.to_lowercase());
@@ -1494,7 +1500,8 @@ fn described(
             span,
         );
     }
-    // "Western officials", and bare "analysts" / "experts" / "diplomats" opening a clause.
+    // "Western officials", and bare "analysts" / "experts" / "diplomats" opening
+    // a clause (names.txt [bare-groups]).
     for k in 0..tokens.len() {
         let w = lower[k].as_str();
         if w == "western" {
@@ -1508,7 +1515,7 @@ fn described(
                 };
                 add(ents, slug(&name), kind, name, None, None, span);
             }
-        } else if matches!(w, "analysts" | "experts" | "diplomats" | "observers")
+        } else if c.bare_groups.contains(w)
             && (k == 0
                 || !tokens[k - 1]
                     .text(text)
