@@ -24,6 +24,19 @@ pub(crate) fn is_actor(kind: Kind) -> bool {
     )
 }
 
+/// A subject pronoun: "restrictions it imposed", "said they attacked".
+pub(crate) fn subject_pronoun(w: &str) -> bool {
+    matches!(w, "it" | "they" | "he" | "she" | "we")
+}
+
+/// An auxiliary that starts a verb group ("was", "had", "would").
+pub(crate) fn auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "was" | "is" | "were" | "are" | "had" | "has" | "have" | "would" | "will"
+    )
+}
+
 /// A token span with the entity it names: `(first, last, entity)`.
 pub(crate) type Spot = (usize, usize, usize);
 

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use dyad_language::{Kind, TokenKind};
 
 use crate::data::{frames, inflects, obligation, one_word, Frame};
-use crate::doc::{Actor, Doc};
+use crate::doc::{auxiliary, subject_pronoun, Actor, Doc};
 use crate::{names_people, Certainty};
 
 /// A reporting phrase in a sentence and the words it vouches for.
@@ -209,48 +209,18 @@ impl<'d> Sent<'d, '_> {
                     x.first > k
                     && x.first <= (k + 9).min(stop)
                     && !lower[k + 1..x.first].iter().any(|w| {
-                        matches!(
-                            w.as_str(),
-                            "was"
-                                | "is"
-                                | "were"
-                                | "are"
-                                | "had"
-                                | "has"
-                                | "have"
-                                | "that"
-                                | "would"
-                                | "will"
-                                // ("said they attacked Peru": a pronoun opens
-                                // the complement.)
-                                | "they"
-                                | "it"
-                                | "he"
-                                | "she"
-                                | "we"
-                        )
+                        // ("said they attacked Peru": a pronoun opens the
+                        // complement.)
+                        auxiliary(w) || w == "that" || subject_pronoun(w)
                     })
                     // ("said the Islamic Republic was entitled": the
                     // complement's subject, not the speaker.)
                     && !lower.get(x.last + 1).is_some_and(|w| {
-                        matches!(
-                            w.as_str(),
-                            "was"
-                                | "is"
-                                | "were"
-                                | "are"
-                                | "had"
-                                | "has"
-                                | "have"
-                                | "would"
-                                | "will"
-                                | "could"
-                                | "may"
-                                | "might"
-                                | "did"
-                                | "does"
-                                | "should"
-                        )
+                        auxiliary(w)
+                            || matches!(
+                                w.as_str(),
+                                "could" | "may" | "might" | "did" | "does" | "should"
+                            )
                     })
                 })
                 .collect();
@@ -576,11 +546,7 @@ impl<'d> Sent<'d, '_> {
         let cue_end = stance.unwrap_or(head);
         // (A verb with its own pronoun subject starts its clause: in "would
         // lift restrictions it imposed", "would" is not the imposing's.)
-        let win = if head > s0
-            && matches!(
-                lower[head - 1].as_str(),
-                "it" | "they" | "he" | "she" | "we"
-            ) {
+        let win = if head > s0 && subject_pronoun(&lower[head - 1]) {
             head - 1
         } else {
             head.saturating_sub(8).max(s0)
