@@ -122,6 +122,19 @@ fn cues() -> &'static NameCues {
                 .collect()
         };
         for (section, l) in datafile::entries(include_str!("../../../data/language/names.txt")) {
+            // The word sets compared in lower case.
+            let folded = match section {
+                "place-cues" => Some(&mut c.place_cues),
+                "ethnic-markers" => Some(&mut c.ethnic_markers),
+                "bare-groups" => Some(&mut c.bare_groups),
+                "title-words" => Some(&mut c.title_words),
+                "org-back-references" => Some(&mut c.org_back),
+                _ => None,
+            };
+            if let Some(set) = folded {
+                set.insert(l.to_lowercase());
+                continue;
+            }
             match section {
                 "stop" => {
                     c.stop.insert(l.to_string());
@@ -136,25 +149,10 @@ fn cues() -> &'static NameCues {
                 "place-words" => {
                     c.place_words.insert(l.to_string());
                 }
-                "place-cues" => {
-                    c.place_cues.insert(l.to_lowercase());
-                }
                 "group-nouns" => c.group_nouns.push(phrase(l)),
                 "org-heads" => c.org_heads.push(phrase(l)),
-                "ethnic-markers" => {
-                    c.ethnic_markers.insert(l.to_lowercase());
-                }
-                "bare-groups" => {
-                    c.bare_groups.insert(l.to_lowercase());
-                }
-                "title-words" => {
-                    c.title_words.insert(l.to_lowercase());
-                }
                 "island-states" => {
                     c.islands.insert(l.to_string());
-                }
-                "org-back-references" => {
-                    c.org_back.insert(l.to_lowercase());
                 }
                 "organ-by-noun" => {
                     let w: Vec<&str> = l.split_whitespace().collect();

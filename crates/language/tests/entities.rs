@@ -43,22 +43,28 @@ fn unknown_people_from_titles_and_appositions() {
     assert_eq!(ana.role.as_deref(), Some("foreign minister"));
 }
 
+/// The ids a reference refers to.
+fn ids<'a>(a: &'a dyad_language::Annotated, r: &dyad_language::Reference) -> Vec<&'a str> {
+    r.entities
+        .iter()
+        .map(|&i| a.entities[i].id.as_str())
+        .collect()
+}
+
+/// The ids of the first reference whose words are `words`, if any.
+fn referred<'a>(a: &'a dyad_language::Annotated, t: &str, words: &str) -> Option<Vec<&'a str>> {
+    a.references
+        .iter()
+        .find(|r| &t[r.span.start..r.span.end] == words)
+        .map(|r| ids(a, r))
+}
+
 #[test]
 fn groups_and_back_references() {
     let t = "North Korea and Iran are allies. The two nations deny it. Ukrainian officials said \
              Russia's defence ministry lied. Analysts agree.";
     let a = annotate(t, Some("2024-04-24"));
-    let two = a
-        .references
-        .iter()
-        .find(|r| &t[r.span.start..r.span.end] == "The two nations")
-        .expect("reference");
-    let ids: Vec<&str> = two
-        .entities
-        .iter()
-        .map(|&i| a.entities[i].id.as_str())
-        .collect();
-    assert_eq!(ids, vec!["PRK", "IRN"]);
+    assert_eq!(referred(&a, t, "The two nations"), Some(vec!["PRK", "IRN"]));
     let g = entity(&a, "ukrainian-officials");
     assert_eq!((g.kind, g.state.as_deref()), (Kind::Group, Some("UKR")));
     // (Linked to the ministry the lexicon knows.)
@@ -84,12 +90,7 @@ fn a_plural_reference_is_not_its_own_subject() {
     let t = "Cuba and Venezuela signed a pact. The United States has sanctioned both countries.";
     let a = annotate(t, Some("2024-02-15"));
     let r = a.references.last().expect("a reference");
-    let ids: Vec<&str> = r
-        .entities
-        .iter()
-        .map(|&i| a.entities[i].id.as_str())
-        .collect();
-    assert_eq!(ids, ["CUB", "VEN"]);
+    assert_eq!(ids(&a, r), ["CUB", "VEN"]);
 }
 
 #[test]
@@ -98,13 +99,9 @@ fn a_pair_reference_prefers_clause_subjects() {
     let t = "Cuba is under broad US sanctions, while Venezuela faces a UN arms embargo. Both governments reject the sanctions.";
     let a = annotate(t, Some("2024-02-15"));
     let r = a.references.last().expect("a reference");
-    let mut ids: Vec<&str> = r
-        .entities
-        .iter()
-        .map(|&i| a.entities[i].id.as_str())
-        .collect();
-    ids.sort_unstable();
-    assert_eq!(ids, ["CUB", "VEN"]);
+    let mut pair = ids(&a, r);
+    pair.sort_unstable();
+    assert_eq!(pair, ["CUB", "VEN"]);
 }
 
 #[test]
@@ -117,35 +114,19 @@ fn un_sanctions_are_the_councils_and_its_is_the_subject() {
         a.entities
     );
     assert!(a.entities.iter().any(|e| e.id == "un"), "{:?}", a.entities);
-    let its = a
-        .references
-        .iter()
-        .find(|r| &t[r.span.start..r.span.end] == "its")
-        .expect("its");
-    assert_eq!(a.entities[its.entities[0]].id, "LBY");
+    assert_eq!(referred(&a, t, "its"), Some(vec!["LBY"]));
 }
 
 #[test]
 fn the_council_is_the_council_named_before() {
     let t = "Russia vetoed a UN Security Council resolution. Its envoy told the council that the panel of judges erred.";
     let a = annotate(t, Some("2024-02-15"));
-    let r = a
-        .references
-        .iter()
-        .find(|r| &t[r.span.start..r.span.end] == "the council")
-        .expect("the council");
-    assert_eq!(a.entities[r.entities[0]].id, "unsc");
+    assert_eq!(referred(&a, t, "the council"), Some(vec!["unsc"]));
     // Over one modifier the name also has: "the defence ministry".
     let t = "Japan's defence ministry tracked the ships. The defence ministry said it sent jets.";
     let a = annotate(t, Some("2024-02-15"));
-    assert!(a
-        .references
-        .iter()
-        .any(|r| &t[r.span.start..r.span.end] == "The defence ministry"));
-    assert!(!a
-        .references
-        .iter()
-        .any(|r| t[r.span.start..r.span.end].starts_with("the panel")));
+    assert!(referred(&a, t, "The defence ministry").is_some());
+    assert_eq!(referred(&a, t, "the panel"), None);
 }
 
 #[test]
@@ -168,12 +149,7 @@ fn a_states_body_is_the_one_the_lexicon_knows() {
 fn the_island_is_the_island_state_named_last() {
     let t = "Beijing sent ships around Taiwan, and Beijing warned the island's leaders.";
     let a = annotate(t, Some("2024-10-14"));
-    let r = a
-        .references
-        .iter()
-        .find(|r| t[r.span.start..r.span.end].starts_with("the island"))
-        .expect("the island");
-    assert_eq!(a.entities[r.entities[0]].id, "TWN");
+    assert_eq!(referred(&a, t, "the island"), Some(vec!["TWN"]));
 }
 
 #[test]
