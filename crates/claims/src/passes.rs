@@ -249,16 +249,17 @@ pub(crate) fn inherit_sources(a: &Annotated, out: &mut [Claim]) {
 /// not an attack.
 pub(crate) fn untargeted_launches(text: &str, out: &mut [Claim]) {
     for c in out.iter_mut() {
+        // (A domestic target is only the state's own ground: still no one.)
+        let aimless = c.target.is_none() || (c.target_implied && c.target == c.source);
+        if c.kind != "ASSAULT" || !aimless {
+            continue;
+        }
         let word = text.get(c.trigger.start..c.trigger.end).unwrap_or("");
         let evidence = text
             .get(c.evidence.start..c.evidence.end)
             .unwrap_or("")
             .to_lowercase();
-        // (A domestic target is only the state's own ground: still no one.)
-        let aimless = c.target.is_none() || (c.target_implied && c.target == c.source);
-        if c.kind == "ASSAULT"
-            && aimless
-            && (!c.items.is_empty() || evidence.contains("missile") || evidence.contains("rocket"))
+        if (!c.items.is_empty() || evidence.contains("missile") || evidence.contains("rocket"))
             && matches!(crate::base(word).as_str(), "fire" | "launch" | "test")
         {
             c.kind = "MOBILIZE".to_string();
