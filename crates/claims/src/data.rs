@@ -63,6 +63,9 @@ pub(crate) struct Cues {
     pub simulation: Vec<Vec<String>>,
     pub agreement_nouns: Vec<Vec<String>>,
     pub agent_nouns: Vec<Vec<String>>,
+    /// Nouns for people sent on a state's behalf ("the delegation"): as a
+    /// subject with no state of its own, they act for the sender.
+    pub envoy_nouns: Vec<Vec<String>>,
     pub operation_nouns: Vec<Vec<String>>,
 }
 
@@ -165,6 +168,7 @@ pub(crate) fn cues() -> &'static Cues {
                 "simulation" => &mut c.simulation,
                 "agreement-nouns" => &mut c.agreement_nouns,
                 "agent-nouns" => &mut c.agent_nouns,
+                "envoy-nouns" => &mut c.envoy_nouns,
                 "operation-nouns" => &mut c.operation_nouns,
                 _ => continue,
             };

@@ -387,9 +387,14 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 });
             // (A participle after a determiner describes a noun, "on alert in
             // the occupied West Bank": it is no object event.)
+            // (A noun's complement is not its object: "the commission on
+            // trade" is the commission's claim.)
             let light = triggers.get(ti + 1).is_some_and(|&(j, _)| {
                 object_of(k, j)
                     && !VERBAL.contains(&frame.kind.as_str())
+                    && !lower
+                        .get(k + 1)
+                        .is_some_and(|w| matches!(w.as_str(), "on" | "of" | "for" | "about"))
                     && !(lower[j].ends_with("ed")
                         && matches!(lower[j - 1].as_str(), "the" | "a" | "an"))
             });
@@ -998,6 +1003,30 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 sources = vec![*first];
                 targets = rest.to_vec();
             }
+            // "the North Korea–Russia intergovernmental commission": two parties
+            // joined by a dash before the noun, its modifiers between, are the pair.
+            if targets.is_empty() && best.is_none() {
+                let joined = in_sent.iter().find_map(|y| {
+                    let mods = y.last < k
+                        && y.last + 3 >= k
+                        && y.first >= s0 + 2
+                        && (y.last + 1..k).all(|j| {
+                            toks[j]
+                                .text(text)
+                                .chars()
+                                .all(|ch| ch.is_lowercase() || ch == '-')
+                        });
+                    let dash = mods && matches!(lower[y.first - 1].as_str(), "–" | "-" | "—");
+                    dash.then(|| in_sent.iter().find(|x| x.last + 2 == y.first))
+                        .flatten()
+                        .map(|x| (x, y))
+                });
+                if let Some((x, y)) = joined {
+                    sources = x.entities.clone();
+                    targets = y.entities.clone();
+                    between = true;
+                }
+            }
             // Passive voice ("X are accused of …", "X was attacked by Y") and
             // "X are under sanctions": the subject receives the action; the agent,
             // if named, follows "by".
@@ -1467,6 +1496,33 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             {
                 targets = vec![sources[1]];
                 sources.truncate(1);
+            }
+            // "Analysts said the delegation may attend the fair": envoys named
+            // with "the" and no state act for the sender the story told.
+            let envoy = (k.saturating_sub(10).max(s0 + 1)..k).rev().find(|&j| {
+                lower[j - 1] == "the"
+                    && one_word(&c.envoy_nouns, &lower[j])
+                    && !actor_between(j, k)
+                    && !lower[j + 1..k]
+                        .iter()
+                        .any(|w| matches!(w.as_str(), "," | ";" | "that" | "which" | "who"))
+            });
+            if let Some(j) = envoy {
+                let noun = lower[j].trim_end_matches('s');
+                let sender = out
+                    .iter()
+                    .rev()
+                    .filter(|o| o.kind == "CONSULT")
+                    .find(|o| {
+                        text.get(o.evidence.start..o.evidence.end)
+                            .is_some_and(|e| e.to_lowercase().contains(noun))
+                    })
+                    .and_then(|o| o.source)
+                    .and_then(state_of)
+                    .and_then(|st| state_entity.get(st).copied());
+                if let Some(sender) = sender {
+                    sources = vec![sender];
+                }
             }
             coded_sources.push((k, sources.clone()));
             // An attack by no named actor: the state where it happened, as
@@ -2474,5 +2530,43 @@ mod tests {
                 .any(|x| x.0 == "AID" && x.2.as_deref() == Some("UKR")),
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn pairs_envoys_and_events_told_again() {
+        // Two parties joined by a dash before the noun are its pair.
+        let c = coded("Chile's minister co-chairs the Chile–Peru intergovernmental commission on trade and fisheries.");
+        assert!(
+            c.iter().any(|x| x.0 == "COOPERATE"
+                && x.1.as_deref() == Some("CHL")
+                && x.2.as_deref() == Some("PER")),
+            "{c:?}"
+        );
+        // A noun's complement is not its object: the commission is the claim.
+        let c = coded("Chile leads an economic commission with Peru on trade.");
+        assert!(
+            c.iter()
+                .any(|x| x.0 == "COOPERATE" && x.2.as_deref() == Some("PER")),
+            "{c:?}"
+        );
+        // "the delegation" acts for the state the story told sending it.
+        let c = coded(
+            "Chile has sent a delegation to Peru. Analysts said the delegation could be looking for ways to deepen trade with Peru.",
+        );
+        assert!(
+            c.iter().any(|x| x.0 == "COOPERATE"
+                && x.1.as_deref() == Some("CHL")
+                && x.2.as_deref() == Some("PER")
+                && x.3 == Certainty::Possible),
+            "{c:?}"
+        );
+        // "such exercises" and "declared the exercise complete" tell no new drill.
+        let c = coded(
+            "Chile staged military exercises near Peru. Peru regards such exercises as provocations. Chile declared the exercise complete on Monday.",
+        );
+        assert_eq!(c.iter().filter(|x| x.0 == "MOBILIZE").count(), 1, "{c:?}");
+        // A trade fair is no trade between states.
+        let c = coded("Chile's minister will attend a trade fair in Peru.");
+        assert!(!c.iter().any(|x| x.0 == "COOPERATE"), "{c:?}");
     }
 }

@@ -493,15 +493,22 @@ impl<'d> Sent<'d, '_> {
                 && !lower
                     .get(k + 1)
                     .is_some_and(|w| matches!(w.as_str(), "on" | "against" | "by" | "of" | "to"));
-            let told_again = k >= s0 + 2
-                && lower[k - 1] == "the"
-                && ((matches!(
+            // So is one after "such" ("regards such exercises as …"), and
+            // a definite one with no party after it ("declared the exercise
+            // complete", but not "the exercise by China").
+            let party_near = in_sent.iter().any(|x| x.first > k && x.first <= k + 3);
+            let told_again = (k > s0
+                && told_kinds.contains(&frame.kind)
+                && (lower[k - 1] == "such" || (lower[k - 1] == "the" && !party_near)))
+                || (k >= s0 + 2
+                    && lower[k - 1] == "the"
+                    && ((matches!(
                     lower[k - 2].as_str(),
                     "in" | "during" | "after" | "before" | "since" | "from" | "of" | "with"
                 ) && told_kinds.contains(&frame.kind))
                     // (A bare subject names an event told before, whatever
                     // word told it: "sent troops … that the deployment poses".)
-                    || (bare_subject && !told_kinds.is_empty()));
+                    || (bare_subject && !told_kinds.is_empty())));
             if weapon_head(k)
                 || describes_weapon
                 || told_again
