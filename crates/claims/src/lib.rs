@@ -412,6 +412,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // So does a noun after "on" that a measure just named bears on:
             // "restrictions it imposed in 2019 on exports to South Korea".
             let topic = ti > 0
+                && !st.inside_name(k)
                 && ((k.saturating_sub(5).max(triggers[ti - 1].0)..k)
                     .any(|j| one_word(&c.topic, &lower[j]))
                     || (lower[k - 1] == "on"
@@ -1560,22 +1561,32 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // A verbal reaction with no target named is aimed at whoever last
             // acted on the one reacting: "China sent warships to encircle
             // Taiwan … Taipei condemns 'provocation'".
-            if targets.is_empty() && matches!(kind.as_str(), "ACCUSE" | "REJECT" | "PROTEST") {
+            if targets.is_empty()
+                && matches!(kind.as_str(), "ACCUSE" | "REJECT" | "PROTEST" | "THREATEN")
+            {
                 let own: Vec<&str> = sources.iter().filter_map(|&i| state_of(i)).collect();
                 let here = sentence_index(a, toks[k].span.start);
-                let actor = out
-                    .iter()
-                    .rev()
-                    .take_while(|o| sentence_index(a, o.evidence.start) + 3 >= here)
+                let recent = || {
+                    out.iter()
+                        .rev()
+                        .take_while(|o| sentence_index(a, o.evidence.start) + 3 >= here)
+                        .filter(|o| {
+                            o.source
+                                .and_then(state_of)
+                                .is_some_and(|s| !own.contains(&s))
+                        })
+                };
+                // (A threat with no one acting on the threatener is aimed at
+                // whoever the story last told acting: "North Korea sent troops
+                // to Russia … Seoul would respond with all available means".)
+                let actor = recent()
                     .find(|o| {
                         !o.target_implied
                             && o.target
                                 .and_then(state_of)
                                 .is_some_and(|t| own.contains(&t))
-                            && o.source
-                                .and_then(state_of)
-                                .is_some_and(|s| !own.contains(&s))
                     })
+                    .or_else(|| (kind == "THREATEN").then(|| recent().next()).flatten())
                     .and_then(|o| o.source)
                     .and_then(state_of)
                     .and_then(|st| state_entity.get(st).copied());
@@ -2568,5 +2579,37 @@ mod tests {
         // A trade fair is no trade between states.
         let c = coded("Chile's minister will attend a trade fair in Peru.");
         assert!(!c.iter().any(|x| x.0 == "COOPERATE"), "{c:?}");
+    }
+
+    #[test]
+    fn threats_aim_at_the_story_actor_and_names_keep_their_descriptions() {
+        // A threat with no target is aimed at whoever the story last told acting.
+        let c = coded("Peru sent troops to Bolivia. Chile said it would not stand idly by.");
+        assert!(
+            c.iter().any(|x| x.0 == "THREATEN"
+                && x.1.as_deref() == Some("CHL")
+                && x.2.as_deref() == Some("PER")),
+            "{c:?}"
+        );
+        let c = coded(
+            "Peru sent troops to Bolivia. Chile's president said Chile would respond with all available means.",
+        );
+        assert!(
+            c.iter()
+                .any(|x| x.0 == "THREATEN" && x.2.as_deref() == Some("PER")),
+            "{c:?}"
+        );
+        // What a description inside an embedded question says is known.
+        let c = coded(
+            "Chile is sending a delegation to Peru, prompting speculation in Quito and Brasilia about what the two heavily sanctioned governments might do.",
+        );
+        let sanctioned: Vec<_> = c.iter().filter(|x| x.0 == "SANCTION").collect();
+        assert_eq!(sanctioned.len(), 2, "{c:?}");
+        assert!(
+            sanctioned
+                .iter()
+                .all(|x| matches!(x.2.as_deref(), Some("CHL" | "PER"))),
+            "{c:?}"
+        );
     }
 }

@@ -328,6 +328,13 @@ impl<'d> Sent<'d, '_> {
         reports
     }
 
+    /// Whether token `k` stands inside a name or description of a party,
+    /// as "sanctioned" in "the two heavily sanctioned governments": what it
+    /// says of its bearer is told as known, whatever clause holds it.
+    pub fn inside_name(&self, k: usize) -> bool {
+        self.in_sent.iter().any(|x| x.first < k && k < x.last)
+    }
+
     /// The triggers of the sentence, by token, with their frames: words of
     /// `data/claims/frames.tsv` that tell an event here, not inside a
     /// condition or an embedded question, not practised, not naming a weapon
@@ -521,7 +528,9 @@ impl<'d> Sent<'d, '_> {
                     .any(|p| (0..p.len()).any(|o| k >= s0 + o && phrase_at(k - o, p)))
                 || consumed.contains(&k)
                 || in_condition(k)
-                || in_question(k)
+                // (What a name in the question says of its bearer is no
+                // question: "what the two heavily sanctioned governments …".)
+                || (in_question(k) && !self.inside_name(k))
                 || simulated(k)
                 || (k > s0 && one_word(&c.back_references, &lower[k - 1]))
                 || (k > s0 && one_word(&c.documents, &lower[k - 1]))

@@ -757,6 +757,29 @@ fn lower_tail(text: &str, pos: usize, n: usize) -> String {
     text.get(from..pos).unwrap_or("").to_lowercase()
 }
 
+/// Whether the name at `pos` says where something is, not who: "Analysts in
+/// Seoul said", and each of a list after "in" ("speculation in Seoul and
+/// Washington").
+fn located_at(text: &str, pos: usize) -> bool {
+    let pos = pos.min(text.len());
+    let mut from = pos.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = text.get(from..pos).unwrap_or("").trim_end();
+    if tail.to_lowercase().ends_with(" in") {
+        return true;
+    }
+    // (Only names, commas and "and" between "in" and this one.)
+    tail.rfind(" in ").is_some_and(|i| {
+        let list = &tail[i + 4..];
+        (list.ends_with(" and") || list.ends_with(','))
+            && list
+                .split_whitespace()
+                .all(|w| w == "and" || w.starts_with(|ch: char| ch.is_uppercase()))
+    })
+}
+
 /// The one organisation of `state` in the lexicon whose name has every word
 /// of `head` ("news agency" → Korean Central News Agency), if only one has.
 fn known_organ<'l>(lex: &'l Lexicon, state: &str, head: &str) -> Option<&'l crate::lexicon::Entry> {
@@ -908,7 +931,11 @@ pub fn references(
         // nothing else is there to refer to.
         let own_subject = |p: usize, i: usize| {
             subject.is_some_and(|(sp, si)| sp == p && si == i)
-                && named.iter().filter(|&&(q, j)| q < pos && j != i).count() >= n
+                && named
+                    .iter()
+                    .filter(|&&(q, j)| q < pos && j != i && !located_at(text, q))
+                    .count()
+                    >= n
         };
         let skip_subject = |p: usize, i: usize| {
             // A state named as a source ("according to Ukrainian officials")
@@ -931,7 +958,7 @@ pub fn references(
             {
                 // (A place where something is, not a party: "Analysts in
                 // Seoul said …".)
-                let located = lower_tail(text, p, 4).trim_end().ends_with(" in");
+                let located = located_at(text, p);
                 if !located && !skip_subject(p, i) && !own.contains(&i) {
                     own.push(i);
                 }
@@ -947,7 +974,7 @@ pub fn references(
         .start;
         let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (state, weight, last position)
         for &(p, i) in named.iter().filter(|(p, _)| *p >= from && *p < pos) {
-            if skip_subject(p, i) {
+            if skip_subject(p, i) || located_at(text, p) {
                 continue;
             }
             // A state that opens a clause counts twice: "Iran is under broad
@@ -974,7 +1001,7 @@ pub fn references(
         }
         let mut out: Vec<usize> = Vec::new();
         for &(p, i) in named.iter().rev().filter(|(p, _)| *p < pos) {
-            if own_subject(p, i) {
+            if own_subject(p, i) || located_at(text, p) {
                 continue;
             }
             if !out.contains(&i) {

@@ -184,3 +184,14 @@ fn people_peoples_and_cut_off_names() {
     let a = annotate(t, Some("2024-02-15"));
     assert_eq!(entity(&a, "mwila-phiri").state.as_deref(), Some("ZMB"));
 }
+
+#[test]
+fn places_listed_after_in_are_no_parties_of_a_reference() {
+    // "in Quito and Brasilia" says where the speculation is, not who the two are.
+    let t = "Chile is sending a delegation to Peru, prompting speculation in Quito and \
+             Brasilia about what the two governments might do.";
+    let a = annotate(t, Some("2024-04-24"));
+    let mut got = referred(&a, t, "the two governments").expect("resolved");
+    got.sort_unstable();
+    assert_eq!(got, vec!["CHL", "PER"]);
+}
