@@ -779,7 +779,14 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                             "which" | "that" | "who" | "whom"
                         ) || (!prep(x)
                             && !possessed(x)
-                            && (*j + 1..x.first).any(|t| one_word(&c.subordinators, &lower[t]))))
+                            && (*j + 1..x.first).any(|t| one_word(&c.subordinators, &lower[t])))
+                            // ("Iran was helping Russia build a plant to
+                            // produce drones": the object of a control verb
+                            // does what follows.)
+                            || (x.first <= *j + 2
+                                && c.object_control
+                                    .iter()
+                                    .any(|p| p.len() == 1 && bases[*j] == p[0])))
                 })
             });
             let inherited = inherited.map(|(_, v)| v.clone());
@@ -1750,6 +1757,20 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                             pairs.push((Some(x), Some(y)));
                         }
                     }
+                }
+            }
+            // An alliance binds states, whoever speaks of it: "Kim described
+            // the relationship as an alliance" is North Korea's.
+            if kind == "ALLY" {
+                let statewide = |i: Option<usize>| {
+                    i.map(|i| {
+                        state_of(i)
+                            .and_then(|st| state_entity.get(st).copied())
+                            .unwrap_or(i)
+                    })
+                };
+                for p in &mut pairs {
+                    *p = (statewide(p.0), statewide(p.1));
                 }
             }
             for (src, tgt) in pairs {
