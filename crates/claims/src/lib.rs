@@ -1161,6 +1161,22 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     "has" | "have" | "had" | "is" | "are" | "was" | "were" | "been" | "be"
                 )
                 && !in_sent.iter().any(|x| x.last + 1 == k);
+            // "companies accused of helping them": a participle of charge
+            // after a plain noun says what the noun's bearers are accused of;
+            // with no party named as accused, no one here accuses anyone.
+            if kind == "ACCUSE"
+                && participle_form
+                && k > s0
+                && lower.get(k + 1).is_some_and(|w| w == "of")
+                && lower[k - 1].chars().all(|ch| ch.is_ascii_lowercase())
+                && !matches!(
+                    lower[k - 1].as_str(),
+                    "has" | "have" | "had" | "is" | "are" | "was" | "were" | "been" | "be" | "being"
+                )
+                && !in_sent.iter().any(|x| x.last + 1 == k)
+            {
+                continue;
+            }
             if reduced {
                 if let Some(x) = in_sent.iter().find(|x| x.first > k + 1 && x.first <= k + 4) {
                     sources = coordinated(x, true);
@@ -1904,6 +1920,9 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
     // Aid goes to someone: one whose recipient neither its sentence nor the
     // story names ("Ukrenergo worked to restore supply") is no dyad.
     out.retain(|c| !(c.kind == "AID" && c.target.is_none()));
+    // A promise or concession is someone's: "the missiles will allow Russia
+    // to keep its arsenal" names no one who concedes.
+    out.retain(|c| !(matches!(c.kind.as_str(), "AGREE" | "CONCEDE") && c.source.is_none()));
     untargeted_launches(text, &mut out);
     drop_retold(a, &mut out);
     out

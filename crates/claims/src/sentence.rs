@@ -504,7 +504,20 @@ impl<'d> Sent<'d, '_> {
             // a definite one with no party after it ("declared the exercise
             // complete", but not "the exercise by China").
             let party_near = in_sent.iter().any(|x| x.first > k && x.first <= k + 3);
-            let told_again = (k > s0
+            // So is one after a preposition and a possessive, over its
+            // modifiers: "At their previous summit, held at …".
+            let set_again = told_kinds.contains(&frame.kind)
+                && (k.saturating_sub(4).max(s0)..k.saturating_sub(1)).any(|j| {
+                    matches!(
+                        lower[j].as_str(),
+                        "at" | "in" | "during" | "after" | "before" | "since" | "from"
+                    ) && matches!(lower[j + 1].as_str(), "their" | "its" | "his" | "her")
+                        && lower[j + 2..k]
+                            .iter()
+                            .all(|w| w.chars().all(|ch| ch.is_ascii_lowercase() || ch == '-'))
+                });
+            let told_again = set_again
+                || (k > s0
                 && told_kinds.contains(&frame.kind)
                 && (lower[k - 1] == "such" || (lower[k - 1] == "the" && !party_near)))
                 || (k >= s0 + 2
