@@ -421,7 +421,12 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                             .rev()
                             .take_while(|&&(j, _)| j + 8 >= k)
                             .any(|&(_, g)| g.kind == "SANCTION")));
-            if governed || light || denies || topic {
+            // "Tehran denies, Moscow deflects": a denial of nothing named.
+            let bare_denial = denial(k)
+                && lower
+                    .get(k + 1)
+                    .is_none_or(|w| matches!(w.as_str(), "," | "." | ";" | ":"));
+            if governed || light || denies || topic || bare_denial {
                 continue;
             }
             // Cues stand before the verb of an event noun ("agreed to provide aid").
@@ -1171,7 +1176,16 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 && lower[k - 1].chars().all(|ch| ch.is_ascii_lowercase())
                 && !matches!(
                     lower[k - 1].as_str(),
-                    "has" | "have" | "had" | "is" | "are" | "was" | "were" | "been" | "be" | "being"
+                    "has"
+                        | "have"
+                        | "had"
+                        | "is"
+                        | "are"
+                        | "was"
+                        | "were"
+                        | "been"
+                        | "be"
+                        | "being"
                 )
                 && !in_sent.iter().any(|x| x.last + 1 == k)
             {
@@ -1548,6 +1562,34 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     sources = vec![sender];
                 }
             }
+            // "Tehran has denied the transfers": a denial that names no party
+            // denies what the story last told the denier doing.
+            let denied_event = (denial(k) && kind == "REJECT" && targets.is_empty())
+                .then(|| {
+                    let own: Vec<&str> = sources.iter().filter_map(|&i| state_of(i)).collect();
+                    let here = sentence_index(a, toks[k].span.start);
+                    out.iter()
+                        .rev()
+                        .take_while(|o| sentence_index(a, o.evidence.start) + 4 >= here)
+                        .find(|o| {
+                            !VERBAL.contains(&o.kind.as_str())
+                                && o.target.is_some()
+                                && o.source
+                                    .and_then(state_of)
+                                    .is_some_and(|st| own.contains(&st))
+                        })
+                        .map(|o| (o.kind.clone(), o.mode.clone(), o.target))
+                })
+                .flatten();
+            let mut mode = frame.mode.clone();
+            let kind = match denied_event {
+                Some((told, told_mode, target)) => {
+                    targets.extend(target);
+                    mode = told_mode;
+                    told
+                }
+                None => kind,
+            };
             coded_sources.push((k, sources.clone()));
             // An attack by no named actor: the state where it happened, as
             // PLOVER codes unattributed violence.
@@ -1842,7 +1884,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 };
                 out.push(Claim {
                     kind: kind.clone(),
-                    mode: frame.mode.clone(),
+                    mode: mode.clone(),
                     cameo: if kind == frame.kind {
                         frame.cameo.clone()
                     } else {
@@ -1922,7 +1964,10 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
     out.retain(|c| !(c.kind == "AID" && c.target.is_none()));
     // A promise or concession is someone's: "the missiles will allow Russia
     // to keep its arsenal" names no one who concedes.
-    out.retain(|c| !(matches!(c.kind.as_str(), "AGREE" | "CONCEDE") && c.source.is_none()));
+    out.retain(|c| {
+        !(matches!(c.kind.as_str(), "AGREE" | "CONCEDE")
+            && (c.source.is_none() || c.source_implied))
+    });
     untargeted_launches(text, &mut out);
     drop_retold(a, &mut out);
     out
@@ -2649,6 +2694,54 @@ mod tests {
             sanctioned
                 .iter()
                 .all(|x| matches!(x.2.as_deref(), Some("CHL" | "PER"))),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn denials_retellings_and_relations_between_states() {
+        // A denial naming no party denies what the story told the denier doing.
+        let c = coded("Peru sent missiles to Chile. Peru denies, Chile deflects. Lima has denied the transfers.");
+        assert_eq!(c.iter().filter(|x| x.0 == "REJECT").count(), 0, "{c:?}");
+        assert!(
+            c.iter().any(|x| x.0 == "AID"
+                && x.1.as_deref() == Some("PER")
+                && x.2.as_deref() == Some("CHL")
+                && x.3 == Certainty::Denied),
+            "{c:?}"
+        );
+        // An event described after "It was", set "at their previous summit",
+        // or asked to halt, is one told before.
+        let c = coded(
+            "Peru fired missiles at Chile. It was the second Peruvian attack on Chile this year. Bolivia urged Peru to halt its attacks on Chile.",
+        );
+        assert_eq!(c.iter().filter(|x| x.0 == "ASSAULT").count(), 1, "{c:?}");
+        let c = coded(
+            "Chile's president met Peru's president in Lima. At their previous summit, held at a Peruvian port, they signed a pact.",
+        );
+        assert_eq!(c.iter().filter(|x| x.0 == "CONSULT").count(), 1, "{c:?}");
+        // "companies accused of helping them": no party is accused.
+        let c = coded("Chile has targeted companies accused of helping Peru.");
+        assert!(!c.iter().any(|x| x.0 == "ACCUSE"), "{c:?}");
+        // An alliance is between states, whoever names it.
+        let c = coded("Chilean President Gabriel Boric forged an alliance with Peru.");
+        assert!(
+            c.iter().any(|x| x.0 == "ALLY"
+                && x.1.as_deref() == Some("CHL")
+                && x.2.as_deref() == Some("PER")),
+            "{c:?}"
+        );
+        // A control verb's object does what its purpose clause says.
+        let c = coded("Chile was helping Peru build a plant to produce Shahed-136 drones.");
+        assert!(
+            c.iter()
+                .any(|x| x.0 == "PRODUCES" && x.1.as_deref() == Some("PER")),
+            "{c:?}"
+        );
+        // A concession made by no one named is no claim.
+        let c = coded("The new missiles will allow Peru to keep its older arsenal.");
+        assert!(
+            !c.iter().any(|x| x.0 == "AGREE" || x.0 == "CONCEDE"),
             "{c:?}"
         );
     }

@@ -516,10 +516,28 @@ impl<'d> Sent<'d, '_> {
                             .iter()
                             .all(|w| w.chars().all(|ch| ch.is_ascii_lowercase() || ch == '-'))
                 });
+            // … after "It was" ("It was the second Iranian attack on Israel
+            // this year"), and an attack someone is asked to halt ("urged Iran
+            // to halt its attacks").
+            let described = k <= s0 + 8
+                && matches!(lower[s0].as_str(), "it" | "this" | "that")
+                && lower
+                    .get(s0 + 1)
+                    .is_some_and(|w| matches!(w.as_str(), "was" | "is"));
+            let halted = matches!(frame.kind.as_str(), "ASSAULT" | "COERCE" | "MOBILIZE")
+                && (k.saturating_sub(3).max(s0)..k).any(|j| {
+                    c.cessation
+                        .iter()
+                        .any(|p| p.len() == 1 && inflects(&lower[j], &p[0]))
+                        && lower[j + 1..k]
+                            .iter()
+                            .all(|w| matches!(w.as_str(), "its" | "their" | "the" | "his" | "her"))
+                });
             let told_again = set_again
+                || ((described || halted) && told_kinds.contains(&frame.kind))
                 || (k > s0
-                && told_kinds.contains(&frame.kind)
-                && (lower[k - 1] == "such" || (lower[k - 1] == "the" && !party_near)))
+                    && told_kinds.contains(&frame.kind)
+                    && (lower[k - 1] == "such" || (lower[k - 1] == "the" && !party_near)))
                 || (k >= s0 + 2
                     && lower[k - 1] == "the"
                     && ((matches!(
