@@ -392,9 +392,9 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             let light = triggers.get(ti + 1).is_some_and(|&(j, _)| {
                 object_of(k, j)
                     && !VERBAL.contains(&frame.kind.as_str())
-                    && !lower
+                    && lower
                         .get(k + 1)
-                        .is_some_and(|w| matches!(w.as_str(), "on" | "of" | "for" | "about"))
+                        .is_none_or(|w| !matches!(w.as_str(), "on" | "of" | "for" | "about"))
                     && !(lower[j].ends_with("ed")
                         && matches!(lower[j - 1].as_str(), "the" | "a" | "an"))
             });
