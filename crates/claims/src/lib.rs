@@ -826,6 +826,18 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     }
                 }
             }
+            // "the panel said it was investigating …": a subject pronoun right
+            // after the cue, with no name before the verb, is the speaker.
+            if let Some(r) = report.filter(|r| r.at < k && !r.entities.is_empty()) {
+                let pronoun = (r.at + 1..(r.at + 3).min(k)).find(|&j| subject_pronoun(&lower[j]));
+                if pronoun.is_some_and(|p| {
+                    lower[r.at + 1..p].iter().all(|w| w == "that")
+                        && !actor_between(p, k)
+                        && !in_sent.iter().any(|x| x.first == p)
+                }) {
+                    sources = r.entities.clone();
+                }
+            }
             // "joint military exercises by South Korea and the United States":
             // an event noun's agent follows "by" (a verb's "by" is a passive's,
             // found below).
@@ -1193,7 +1205,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             }
             if reduced {
                 if let Some(x) = in_sent.iter().find(|x| x.first > k + 1 && x.first <= k + 4) {
-                    sources = coordinated(x, true);
+                    sources = coordinated(person_after(x).unwrap_or(x), true);
                     targets.clear();
                     src_actor = None;
                 }
@@ -1562,6 +1574,34 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     sources = vec![sender];
                 }
             }
+            // "a treaty …, which obliges each side to provide military
+            // assistance": "each side" is every party of the pact just told,
+            // each acting for its state.
+            let each_side = (k.saturating_sub(5).max(s0)..k).any(|j| {
+                matches!(lower[j].as_str(), "each" | "either" | "both")
+                    && lower.get(j + 1).is_some_and(|w| {
+                        matches!(
+                            w.as_str(),
+                            "side" | "sides" | "party" | "parties" | "country" | "countries"
+                        )
+                    })
+            });
+            if each_side {
+                if let Some(o) = out[sentence_start..]
+                    .iter()
+                    .rev()
+                    .find(|o| o.source.is_some() && o.target.is_some())
+                {
+                    sources.clear();
+                    for p in [o.source, o.target].into_iter().flatten() {
+                        let st = state_of(p).and_then(|st| state_entity.get(st).copied());
+                        let p = st.unwrap_or(p);
+                        if !sources.contains(&p) {
+                            sources.push(p);
+                        }
+                    }
+                }
+            }
             // "Tehran has denied the transfers": a denial that names no party
             // denies what the story last told the denier doing.
             let denied_event = (denial(k) && kind == "REJECT" && targets.is_empty())
@@ -1731,6 +1771,7 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             }
             // "Russia and North Korea pledged to come to each other's aid": both ways.
             let mutual = between
+                || (each_side && sources.len() >= 2)
                 || (k.saturating_sub(4).max(s0)..(k + 12).min(s1)).any(|j| {
                     (lower[j] == "each" && lower.get(j + 1).is_some_and(|w| w.starts_with("other")))
                         || (lower[j] == "one"
@@ -2742,6 +2783,36 @@ mod tests {
         let c = coded("The new missiles will allow Peru to keep its older arsenal.");
         assert!(
             !c.iter().any(|x| x.0 == "AGREE" || x.0 == "CONCEDE"),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn pact_parties_titled_signers_and_speaking_pronouns() {
+        // Signers with titles are the persons; "each side" is both parties.
+        let c = coded(
+            "The pact signed by Chilean President Gabriel Boric and Peruvian President Dina Boluarte in June obliges each side to provide military assistance if the other is attacked.",
+        );
+        assert!(
+            c.iter().any(|x| x.0 == "SUPPORT"
+                && x.1.as_deref() == Some("gabriel-boric")
+                && x.2.as_deref() == Some("dina-boluarte")),
+            "{c:?}"
+        );
+        for (from, to) in [("CHL", "PER"), ("PER", "CHL")] {
+            assert!(
+                c.iter().any(|x| x.0 == "AID"
+                    && x.1.as_deref() == Some(from)
+                    && x.2.as_deref() == Some(to)),
+                "{c:?}"
+            );
+        }
+        // A subject pronoun right after "said" is the speaker.
+        let c = coded("Peru fired at Bolivia. In its latest report, Chile said it was investigating Peruvian arms sales to Bolivia.");
+        assert!(
+            c.iter()
+                .filter(|x| x.0 == "ACCUSE")
+                .all(|x| x.1.as_deref() == Some("CHL")),
             "{c:?}"
         );
     }

@@ -74,10 +74,11 @@ impl<'d> Sent<'d, '_> {
                 let and = lower.get(j).is_some_and(|w| w == "and");
                 j += usize::from(and);
                 j += usize::from(lower.get(j).is_some_and(|w| w == "the"));
+                // ("… and Russian President Vladimir Putin": the titled person.)
                 (comma || and)
                     .then(|| in_sent.iter().find(|y| y.first == j))
                     .flatten()
-                    .map(|y| (*y, and))
+                    .map(|y| (self.person_after(y).unwrap_or(y), and))
             } else {
                 let mut j = cur.first;
                 // Over a title before the name: "and Japanese Prime
@@ -305,7 +306,27 @@ impl<'d> Sent<'d, '_> {
                     (s0, k)
                 }
             } else if speaker_first {
-                if !complement && opens_after_comma(x.first) && !sentence_initial(x.first) {
+                // ("In its latest report, the panel said …": an opening
+                // prepositional phrase is no clause the speaker vouches for.)
+                let opener = matches!(
+                    lower[s0].as_str(),
+                    "in" | "on"
+                        | "at"
+                        | "after"
+                        | "during"
+                        | "since"
+                        | "despite"
+                        | "for"
+                        | "with"
+                        | "before"
+                        | "by"
+                        | "from"
+                ) && lower[s0..x.first].iter().filter(|w| *w == ",").count() == 1;
+                if !complement
+                    && !opener
+                    && opens_after_comma(x.first)
+                    && !sentence_initial(x.first)
+                {
                     // "…, the agency said Wednesday, …": the words before it.
                     (s0, x.first)
                 } else {
