@@ -2807,6 +2807,21 @@ mod tests {
                 "{c:?}"
             );
         }
+        // Titled persons coordinated as subjects are both parties…
+        let c = coded("Chilean President Gabriel Boric and Peruvian President Dina Boluarte signed a pact on Monday.");
+        assert!(
+            c.iter().any(|x| x.0 == "SUPPORT"
+                && x.1.as_deref() == Some("gabriel-boric")
+                && x.2.as_deref() == Some("dina-boluarte")),
+            "{c:?}"
+        );
+        // … but speakers listed before "say" are not the subject after it.
+        let c = coded("Bolivia, Chile and Peru say Brazil has sent Argentina artillery shells.");
+        let aid: Vec<_> = c.iter().filter(|x| x.0 == "AID").collect();
+        assert!(
+            !aid.is_empty() && aid.iter().all(|x| x.1.as_deref() == Some("BRA")),
+            "{c:?}"
+        );
         // A subject pronoun right after "said" is the speaker.
         let c = coded("Peru fired at Bolivia. In its latest report, Chile said it was investigating Peruvian arms sales to Bolivia.");
         assert!(

@@ -41,6 +41,9 @@ impl<'d> Sent<'d, '_> {
     pub fn person_after(&self, x: &Actor) -> Option<&'d Actor> {
         let (a, lower, in_sent) = (self.d.a, &self.d.lower, &self.in_sent);
 
+        if names_people(a, x) {
+            return None;
+        }
         in_sent
             .iter()
             .find(|z| {
@@ -84,10 +87,15 @@ impl<'d> Sent<'d, '_> {
                 // Over a title before the name: "and Japanese Prime
                 // Minister Fumio Kishida".
                 let mut t = j;
+                // (And over a lower-case title after a state: "and North
+                // Korean leader Kim Jong-un".)
                 while t > s0
                     && t + 5 > j
                     && (toks[t - 1].text(text).starts_with(char::is_uppercase)
-                        || in_sent.iter().any(|a| a.first < t && t <= a.last + 1))
+                        || in_sent.iter().any(|a| a.first < t && t <= a.last + 1)
+                        || (t + 2 >= j
+                            && names_people(self.d.a, cur)
+                            && in_sent.iter().any(|a| a.last + 2 == t)))
                     && !matches!(lower[t - 1].as_str(), "and" | ",")
                 {
                     t -= 1;
