@@ -1404,6 +1404,14 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                                 && lower.get(j + 1).is_some_and(|w| {
                                     matches!(w.as_str(), "and" | "but" | "which" | "who")
                                 }))
+                            // (A clause of its own: "is due to disband … after
+                            // Russia vetoed".)
+                            || (matches!(
+                                lower[j].as_str(),
+                                "after" | "before" | "because" | "although" | "while" | "when"
+                            ) && in_sent.iter().any(|x| {
+                                x.first == j + 1 || (x.first == j + 2 && lower[j + 1] == "the")
+                            }))
                             // (A relative clause with its own subject: "a visit
                             // between two governments that Washington accuses".)
                             || (matches!(lower[j].as_str(), "that" | "which" | "whom")
@@ -2002,12 +2010,29 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
     inherit_sources(a, &mut out);
     // Aid goes to someone: one whose recipient neither its sentence nor the
     // story names ("Ukrenergo worked to restore supply") is no dyad.
-    out.retain(|c| !(c.kind == "AID" && c.target.is_none()));
+    // So do support and cooperation ("the Islamic Republic was entitled to
+    // defend itself"); and a deed with no target by a body of no state ("the
+    // panel is due to disband") ties no states at all.
+    out.retain(|c| {
+        let stateless = c.source.is_none_or(|s| a.entities[s].state_id().is_none());
+        !((matches!(c.kind.as_str(), "AID" | "SUPPORT" | "COOPERATE") || stateless)
+            && c.target.is_none())
+    });
     // A promise or concession is someone's: "the missiles will allow Russia
     // to keep its arsenal" names no one who concedes.
     out.retain(|c| {
         !(matches!(c.kind.as_str(), "AGREE" | "CONCEDE")
             && (c.source.is_none() || c.source_implied))
+    });
+    // Only measures, charges and force are told with no doer ("sanctions
+    // on both countries", "were killed"); anything else with none ("Suppliers
+    // to Moscow") is no claim.
+    out.retain(|c| {
+        c.source.is_some()
+            || matches!(
+                c.kind.as_str(),
+                "SANCTION" | "ACCUSE" | "ASSAULT" | "COERCE" | "PROTEST"
+            )
     });
     untargeted_launches(text, &mut out);
     drop_retold(a, &mut out);
@@ -2828,6 +2853,30 @@ mod tests {
             c.iter()
                 .filter(|x| x.0 == "ACCUSE")
                 .all(|x| x.1.as_deref() == Some("CHL")),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn claims_with_no_one_to_tie_are_dropped() {
+        // No doer of aid; no one supported; a stateless body with no target.
+        for t in [
+            "Suppliers to Lima",
+            "Peru said it was entitled to defend itself against foreign aggression.",
+            "A UN panel of experts is due to disband at the end of April after Chile vetoed the renewal of its mandate.",
+        ] {
+            let c = coded(t);
+            assert!(
+                !c.iter()
+                    .any(|x| matches!(x.0.as_str(), "AID" | "SUPPORT" | "RETREAT")),
+                "{t}: {c:?}"
+            );
+        }
+        // The veto is still told.
+        let c = coded("A UN panel of experts is due to disband after Chile vetoed the renewal of its mandate.");
+        assert!(
+            c.iter()
+                .any(|x| x.0 == "REJECT" && x.1.as_deref() == Some("CHL")),
             "{c:?}"
         );
     }
