@@ -2102,7 +2102,7 @@ mod tests {
         );
         assert!(has(&w, Some("AID"), "2023-07/2024-02"), "{w:?}");
         let w = whens(
-            "Ships carried soldiers from North Korea to Russia between Oct. 8 and 13.",
+            "North Korea sent soldiers to Russia by ship between Oct. 8 and 13.",
             "2024-10-18",
         );
         assert!(has(&w, None, "2024-10-08/2024-10-13"), "{w:?}");
@@ -2683,7 +2683,10 @@ mod tests {
         let c = coded("Russia attacked Ukraine overnight. Poland said a drone entered its airspace during the attack.");
         assert_eq!(c.iter().filter(|x| x.0 == "ASSAULT").count(), 1, "{c:?}");
         // Found by fuzzing: a text whose first word is a trigger.
+        // (With no one named sending, no aid is claimed.)
         let c = coded("sends troops to help Russia's war, Seoul's spy agency says");
+        assert!(!c.iter().any(|x| x.0 == "AID"), "{c:?}");
+        let c = coded("Pyongyang sends troops to help Russia's war, Seoul's spy agency says");
         assert!(c.iter().any(|x| x.0 == "AID"), "{c:?}");
         // Where aid is used is no recipient.
         let c = coded("Iran denies supplying drones for use in Ukraine.");
