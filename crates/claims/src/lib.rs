@@ -560,6 +560,20 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // "As X are suspected of …, there is speculation that …": the
             // opening subordinate clause holds no subject for the main clause.
             let floor = sub_end.filter(|&e| k > e).unwrap_or(s0);
+            // (", though some struck Israeli air bases": a clause of its own,
+            // unless a participle shares the main clause's subject, "while
+            // using the Fath-360".)
+            let floor = (floor + 1..k)
+                .rev()
+                .find(|&j| {
+                    lower[j - 1] == ","
+                        && matches!(
+                            lower[j].as_str(),
+                            "though" | "although" | "whereas" | "while"
+                        )
+                        && lower.get(j + 1).is_some_and(|w| !w.ends_with("ing"))
+                })
+                .unwrap_or(floor);
             // "Russia's invasion of Ukraine", "Iran's recent launch of …": the
             // owner of an event noun is its source, even after a preposition.
             // (Not of an agent noun: "Taiwan's arms supplier" is the one who
@@ -1227,9 +1241,29 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                     })
                 })
                 .flatten();
-            let doer_wanted = target_only && (passive || during.is_some());
+            // ("the strikes, which also hit sites in Khuzestan": the deed of
+            // an operation told before is its doer's.)
+            let relative_event = matches!(kind.as_str(), "ASSAULT" | "COERCE")
+                .then(|| {
+                    (k.saturating_sub(4).max(s0 + 3)..k)
+                        .find(|&r| matches!(lower[r].as_str(), "which" | "that"))
+                        .map(|r| if lower[r - 1] == "," { r - 2 } else { r - 1 })
+                        .filter(|&n| {
+                            matches!(lower[n - 1].as_str(), "the" | "these" | "those")
+                                && (one_word(&c.operation_nouns, &bases[n])
+                                    || f.get(&bases[n])
+                                        .is_some_and(|fs| fs.iter().any(|g| g.kind == "ASSAULT")))
+                        })
+                })
+                .flatten();
+            if relative_event.is_some() {
+                sources.clear();
+            }
+            let doer_wanted =
+                (target_only && (passive || during.is_some())) || relative_event.is_some();
             if ((targets.is_empty() || doer_wanted) && VERBAL.contains(&kind.as_str()))
                 || during.is_some()
+                || relative_event.is_some()
             {
                 // ("the launch", "such exercises": an event already told.)
                 let definite = |j: usize| {
@@ -1240,8 +1274,12 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
                 };
                 // (An agreement noun names a pact told before: "regretted the
                 // pact" is about the agreement or signing.)
-                let told = during
-                    .and_then(|j| Some((j, vec![f.get(&bases[j])?.first()?.kind.as_str()])))
+                let told = relative_event
+                    .map(|j| (j, vec!["ASSAULT", "COERCE"]))
+                    .or_else(|| {
+                        during
+                            .and_then(|j| Some((j, vec![f.get(&bases[j])?.first()?.kind.as_str()])))
+                    })
                     .or_else(|| {
                         triggers
                             .get(ti + 1)
@@ -1675,7 +1713,10 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             // acted on the one reacting: "China sent warships to encircle
             // Taiwan … Taipei condemns 'provocation'".
             if targets.is_empty()
-                && matches!(kind.as_str(), "ACCUSE" | "REJECT" | "PROTEST" | "THREATEN")
+                && matches!(
+                    kind.as_str(),
+                    "ACCUSE" | "REJECT" | "PROTEST" | "THREATEN" | "CONCEDE" | "AGREE" | "RETREAT"
+                )
             {
                 let own: Vec<&str> = sources.iter().filter_map(|&i| state_of(i)).collect();
                 let here = sentence_index(a, toks[k].span.start);
@@ -2880,6 +2921,39 @@ mod tests {
         assert!(
             c.iter()
                 .any(|x| x.0 == "REJECT" && x.1.as_deref() == Some("CHL")),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn clauses_of_their_own_and_deeds_of_told_operations() {
+        // "the strikes, which also hit …" are the doer's told before.
+        let c = coded(
+            "Peru carried out air strikes on Chile on Saturday. Chilean officials said the strikes, which also hit sites in Chile's north, caused limited damage.",
+        );
+        assert!(
+            c.iter()
+                .filter(|x| x.0 == "ASSAULT")
+                .all(|x| x.1.as_deref() == Some("PER")),
+            "{c:?}"
+        );
+        // ", though some struck …" has its own subject.
+        let c = coded(
+            "Peru fired missiles at Chile. Most were intercepted by Chilean and Bolivian air defences, though some struck Chilean air bases.",
+        );
+        assert!(
+            !c.iter()
+                .any(|x| x.0 == "ASSAULT" && x.1.as_deref() == Some("BOL")),
+            "{c:?}"
+        );
+        // A concession with no target is made to whoever acted on the conceder.
+        let c = coded(
+            "Peru said it would lift export curbs on Chile. Chile said it would withdraw a complaint it had lodged with the court.",
+        );
+        assert!(
+            c.iter().any(|x| x.1.as_deref() == Some("CHL")
+                && x.2.as_deref() == Some("PER")
+                && matches!(x.0.as_str(), "AGREE" | "CONCEDE" | "RETREAT")),
             "{c:?}"
         );
     }

@@ -549,6 +549,8 @@ pub fn find_entities(
             Kind::Place
         } else if e - s >= 2 && plain_words && speaking.contains(last_word) {
             Kind::Person
+        } else if place_noun_after(text, tokens, &c.place_words, e) {
+            Kind::Place
         } else {
             Kind::Organization
         };
@@ -755,6 +757,27 @@ fn lower_tail(text: &str, pos: usize, n: usize) -> String {
         from += 1;
     }
     text.get(from..pos).unwrap_or("").to_lowercase()
+}
+
+/// Whether a lower-case place noun follows the name ending before token `e`:
+/// "Ilam province", "Khuzestan and Ilam provinces", "Kursk region".
+fn place_noun_after(text: &str, tokens: &[Token], place_words: &HashSet<String>, e: usize) -> bool {
+    let Some(t) = tokens.get(e) else {
+        return false;
+    };
+    let w = t.text(text);
+    if !w.starts_with(|ch: char| ch.is_lowercase()) {
+        return false;
+    }
+    let singular = w.strip_suffix("ies").map_or_else(
+        || w.strip_suffix('s').unwrap_or(w).to_string(),
+        |stem| format!("{stem}y"),
+    );
+    let mut cap = singular.chars();
+    cap.next().is_some_and(|first| {
+        let word: String = first.to_uppercase().chain(cap).collect();
+        place_words.contains(&word)
+    })
 }
 
 /// Whether the name at `pos` says where something is, not who: "Analysts in

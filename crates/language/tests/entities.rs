@@ -195,3 +195,17 @@ fn places_listed_after_in_are_no_parties_of_a_reference() {
     got.sort_unstable();
     assert_eq!(got, vec!["CHL", "PER"]);
 }
+
+#[test]
+fn a_place_noun_after_an_unknown_name_makes_it_a_place() {
+    let t = "Strikes hit sites in Farsistan and Qomar provinces and the Zelvia region.";
+    let a = annotate(t, Some("2024-04-24"));
+    for name in ["Qomar", "Zelvia"] {
+        let e = a
+            .entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("{name} found"));
+        assert_eq!(e.kind, dyad_language::Kind::Place, "{name}");
+    }
+}
