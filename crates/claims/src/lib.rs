@@ -842,10 +842,15 @@ pub fn code(text: &str, a: &Annotated) -> Vec<Claim> {
             }
             // "the panel said it was investigating …": a subject pronoun right
             // after the cue, with no name before the verb, is the speaker.
+            // (So is one opening a second "that" clause: "said that … and
+            // that he would resist annexation".)
             if let Some(r) = report.filter(|r| r.at < k && !r.entities.is_empty()) {
-                let pronoun = (r.at + 1..(r.at + 3).min(k)).find(|&j| subject_pronoun(&lower[j]));
+                let pronoun = (r.at + 1..k).rev().find(|&j| {
+                    subject_pronoun(&lower[j])
+                        && (j <= r.at + 2 || (lower[j - 1] == "that" && lower[j - 2] == "and"))
+                });
                 if pronoun.is_some_and(|p| {
-                    lower[r.at + 1..p].iter().all(|w| w == "that")
+                    (p > r.at + 2 || lower[r.at + 1..p].iter().all(|w| w == "that"))
                         && !actor_between(p, k)
                         && !in_sent.iter().any(|x| x.first == p)
                 }) {
@@ -2891,6 +2896,21 @@ mod tests {
             !aid.is_empty() && aid.iter().all(|x| x.1.as_deref() == Some("BRA")),
             "{c:?}"
         );
+        // … and so is one opening a second "that" clause.
+        let c = coded(
+            "President Gabriel Boric said in a speech that Peru had no right to the islands and that he would resist annexation by Peru.",
+        );
+        assert!(
+            c.iter().any(|x| x.0 == "REJECT"
+                && x.1.as_deref() == Some("gabriel-boric")
+                && x.2.as_deref() == Some("PER")),
+            "{c:?}"
+        );
+        // "the cycle of fighting" is no new fight.
+        let c = coded(
+            "Peru fired at Chile. Bolivia urged talks so that the cycle of fighting could end.",
+        );
+        assert_eq!(c.iter().filter(|x| x.0 == "ASSAULT").count(), 1, "{c:?}");
         // A subject pronoun right after "said" is the speaker.
         let c = coded("Peru fired at Bolivia. In its latest report, Chile said it was investigating Peruvian arms sales to Bolivia.");
         assert!(
