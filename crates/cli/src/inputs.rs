@@ -29,19 +29,34 @@ impl Input {
 
 const EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "txt", "shtml"];
 
-fn wanted(path: &Path) -> bool {
+fn wanted(path: &Path, warc: bool) -> bool {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
-    EXTENSIONS.iter().any(|e| name.ends_with(&format!(".{e}"))) && !name.ends_with(".gold.json")
+    (EXTENSIONS.iter().any(|e| name.ends_with(&format!(".{e}"))) || (warc && is_warc(path)))
+        && !name.ends_with(".gold.json")
+}
+
+/// Whether a path names a web archive (`.warc`, `.warc.gz`).
+pub fn is_warc(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    name.ends_with(".warc") || name.ends_with(".warc.gz")
 }
 
 /// Expands paths: files as given, directories recursively (sorted, wanted
 /// extensions only), `-` as standard input. Returns the inputs and the number of
 /// paths that could not be read (each reported on stderr).
 pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, usize) {
+    expand_with(paths, false)
+}
+
+/// As [`expand`]; with `warc`, directories also yield web archives.
+pub fn expand_with(paths: &[PathBuf], warc: bool) -> (Vec<Input>, usize) {
     let mut out = Vec::new();
     let mut failed = 0;
     for p in paths {
@@ -49,7 +64,7 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, usize) {
             out.push(Input::Stdin);
         } else if p.is_dir() {
             let mut found = Vec::new();
-            if let Err(e) = walk(p, &mut found) {
+            if let Err(e) = walk(p, warc, &mut found) {
                 eprintln!("dyad: {}: {e}", p.display());
                 failed += 1;
             }
@@ -65,7 +80,7 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, usize) {
     (out, failed)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+fn walk(dir: &Path, warc: bool, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
         for entry in std::fs::read_dir(&d)? {
@@ -74,7 +89,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
             let ft = entry.file_type()?;
             if ft.is_dir() {
                 stack.push(path);
-            } else if wanted(&path) {
+            } else if wanted(&path, warc) {
                 out.push(path);
             }
         }
@@ -120,9 +135,12 @@ mod tests {
 
     #[test]
     fn extension_filter() {
-        assert!(wanted(Path::new("a/b.html.gz")));
-        assert!(wanted(Path::new("x.TXT")));
-        assert!(!wanted(Path::new("x.gold.json")));
-        assert!(!wanted(Path::new("x.png")));
+        assert!(wanted(Path::new("a/b.html.gz"), false));
+        assert!(wanted(Path::new("x.TXT"), false));
+        assert!(!wanted(Path::new("x.gold.json"), false));
+        assert!(!wanted(Path::new("x.png"), false));
+        assert!(!wanted(Path::new("crawl.warc.gz"), false));
+        assert!(wanted(Path::new("crawl.warc.gz"), true));
+        assert!(wanted(Path::new("crawl.WARC"), true));
     }
 }

@@ -9,7 +9,9 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod analyze;
+mod ingest;
 mod inputs;
+mod query;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -73,6 +75,150 @@ enum Command {
         #[arg(long, value_enum, default_value_t = AnalyzeFormat::Json)]
         format: AnalyzeFormat,
     },
+    /// Analyse pages into the store: files, directories, .gz, and WARC archives
+    /// (.warc, .warc.gz: every HTML response record). Idempotent: a page already
+    /// stored (same canonical URL or text) is stored once; a re-run finishes the job.
+    ///
+    /// Prints a JSON summary on stdout; failures are named on stderr.
+    Ingest {
+        /// Files, directories (searched recursively), .gz and WARC archives.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The data directory holding the store.
+        #[arg(long, default_value = "dyad-data")]
+        data: PathBuf,
+        /// How to read the inputs.
+        #[arg(long = "input-format", value_enum, default_value_t = InFormat::Auto)]
+        input_format: InFormat,
+    },
+    /// The tie between two parties month by month: events by type and
+    /// certainty, cooperation against conflict, the trend, and the evidence.
+    Ties {
+        /// A party: state code (PRK), entity id or name.
+        a: String,
+        /// The other party.
+        b: String,
+        /// First month (YYYY-MM).
+        #[arg(long)]
+        since: Option<String>,
+        /// Last month (YYYY-MM).
+        #[arg(long)]
+        until: Option<String>,
+        /// Events listed as evidence.
+        #[arg(long, default_value_t = 10)]
+        evidence: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ShapeArg::Table)]
+        format: ShapeArg,
+        /// The data directory holding the store.
+        #[arg(long, default_value = "dyad-data")]
+        data: PathBuf,
+    },
+    /// Events (claims of one thing from several articles merged), oldest first:
+    /// in JSON one object per line with type, source, target, time, certainty
+    /// and the articles that report it.
+    Events {
+        /// Only events between these two parties (either way).
+        #[arg(long, num_args = 2, value_names = ["A", "B"])]
+        between: Option<Vec<String>>,
+        /// Only events of this PLOVER type.
+        #[arg(long = "type")]
+        kind: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ShapeArg::Json)]
+        format: ShapeArg,
+        /// The data directory holding the store.
+        #[arg(long, default_value = "dyad-data")]
+        data: PathBuf,
+    },
+    /// What the store knows of an entity: names, roles over time, partners.
+    Entity {
+        /// Id, state code or any spelling of the name.
+        name: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ShapeArg::Table)]
+        format: ShapeArg,
+        /// The data directory holding the store.
+        #[arg(long, default_value = "dyad-data")]
+        data: PathBuf,
+    },
+    /// Full-text search over claims' evidence, with filters.
+    Search {
+        /// Words, "phrases", OR, prefix*.
+        query: String,
+        /// A party that must be source or target.
+        #[arg(long)]
+        actor: Option<String>,
+        /// Claim type.
+        #[arg(long = "type")]
+        kind: Option<String>,
+        /// Claim certainty.
+        #[arg(long)]
+        certainty: Option<String>,
+        /// First day (YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
+        /// Last day (YYYY-MM-DD).
+        #[arg(long)]
+        until: Option<String>,
+        /// Most hits.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ShapeArg::Table)]
+        format: ShapeArg,
+        /// The data directory holding the store.
+        #[arg(long, default_value = "dyad-data")]
+        data: PathBuf,
+    },
+    /// Export the store, streamed: jsonl (events), csv (claims), graphml,
+    /// ftm (FollowTheMoney, as Aleph reads it), plover (POLECAT-shaped records).
+    Export {
+        /// Format.
+        #[arg(long, value_enum)]
+        format: ExportArg,
+        /// The data directory holding the store.
+        #[arg(long, default_value = "dyad-data")]
+        data: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ShapeArg {
+    Table,
+    Json,
+    Csv,
+}
+
+impl From<ShapeArg> for query::Shape {
+    fn from(s: ShapeArg) -> Self {
+        match s {
+            ShapeArg::Table => query::Shape::Table,
+            ShapeArg::Json => query::Shape::Json,
+            ShapeArg::Csv => query::Shape::Csv,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportArg {
+    Jsonl,
+    Csv,
+    Graphml,
+    Ftm,
+    Plover,
+}
+
+impl From<ExportArg> for dyad_store::ExportFormat {
+    fn from(f: ExportArg) -> Self {
+        match f {
+            ExportArg::Jsonl => dyad_store::ExportFormat::Jsonl,
+            ExportArg::Csv => dyad_store::ExportFormat::Csv,
+            ExportArg::Graphml => dyad_store::ExportFormat::Graphml,
+            ExportArg::Ftm => dyad_store::ExportFormat::Ftm,
+            ExportArg::Plover => dyad_store::ExportFormat::Plover,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -142,6 +288,62 @@ fn main() -> ExitCode {
             input_format.into(),
             matches!(format, AnalyzeFormat::Jsonl),
         ),
+        Command::Ingest {
+            paths,
+            data,
+            input_format,
+        } => ingest::run(&paths, &data, input_format.into()),
+        Command::Ties {
+            a,
+            b,
+            since,
+            until,
+            evidence,
+            format,
+            data,
+        } => query::ties(
+            &data,
+            &a,
+            &b,
+            since.as_deref(),
+            until.as_deref(),
+            evidence,
+            format.into(),
+        ),
+        Command::Events {
+            between,
+            kind,
+            format,
+            data,
+        } => {
+            let pair = between
+                .as_ref()
+                .and_then(|v| Some((v.first()?.as_str(), v.get(1)?.as_str())));
+            query::events(&data, pair, kind.as_deref(), format.into())
+        }
+        Command::Entity { name, format, data } => query::entity(&data, &name, format.into()),
+        Command::Search {
+            query: q,
+            actor,
+            kind,
+            certainty,
+            since,
+            until,
+            limit,
+            format,
+            data,
+        } => {
+            let f = dyad_store::SearchFilter {
+                actor,
+                kind,
+                certainty,
+                since,
+                until,
+                limit,
+            };
+            query::search(&data, &q, &f, format.into())
+        }
+        Command::Export { format, data } => query::export(&data, format.into()),
     };
     match result {
         Ok(code) => code,

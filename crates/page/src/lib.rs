@@ -29,6 +29,7 @@ pub mod date;
 pub mod decode;
 pub mod dom;
 pub mod error;
+pub mod http;
 pub mod meta;
 pub mod rules;
 pub mod scraped;
