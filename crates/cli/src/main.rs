@@ -171,6 +171,13 @@ enum Command {
         #[arg(long, default_value = "dyad-data")]
         data: PathBuf,
     },
+    /// Check the store: SQLite's integrity check and that every article is
+    /// whole. Prints the counts as JSON; exit code 1 when something is wrong.
+    Check {
+        /// The data directory holding the store.
+        #[arg(long, default_value = "dyad-data")]
+        data: PathBuf,
+    },
     /// Export the store, streamed: jsonl (events), csv (claims), graphml,
     /// ftm (FollowTheMoney, as Aleph reads it), plover (POLECAT-shaped records).
     Export {
@@ -344,6 +351,7 @@ fn main() -> ExitCode {
             query::search(&data, &q, &f, format.into())
         }
         Command::Export { format, data } => query::export(&data, format.into()),
+        Command::Check { data } => query::check(&data),
     };
     match result {
         Ok(code) => code,

@@ -294,3 +294,22 @@ pub fn export(data: &Path, format: ExportFormat) -> anyhow::Result<ExitCode> {
     eprintln!("dyad: exported {n} records");
     Ok(ExitCode::SUCCESS)
 }
+
+/// `dyad check`.
+pub fn check(data: &Path) -> anyhow::Result<ExitCode> {
+    let store = open(data)?;
+    let problems = store.check()?;
+    let stats = store.stats()?;
+    println!(
+        "{}",
+        serde_json::json!({"ok": problems.is_empty(), "problems": problems, "store": stats})
+    );
+    for p in &problems {
+        eprintln!("dyad: {}: {p}", data.display());
+    }
+    Ok(if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
