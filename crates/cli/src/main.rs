@@ -142,7 +142,8 @@ enum Command {
         #[arg(long, default_value = "dyad-data")]
         data: PathBuf,
     },
-    /// Full-text search over claims' evidence, with filters.
+    /// Full-text search over claims' evidence, with filters: the best-ranked
+    /// among the 2,000 most recently stored matches, then older ones newest first.
     Search {
         /// Words, "phrases", OR, prefix*.
         query: String,

@@ -147,6 +147,18 @@ impl Store {
         Ok(added)
     }
 
+    /// Adds several analysed articles in one transaction (a bulk load: all or
+    /// none of them is stored).
+    pub fn add_batch(&mut self, recs: &[ArticleRecord]) -> Result<Vec<Added>, Error> {
+        let tx = self.conn.transaction()?;
+        let mut out = Vec::with_capacity(recs.len());
+        for rec in recs {
+            out.push(add_article(&tx, rec)?);
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+
     /// Counts of what the store holds.
     pub fn stats(&self) -> Result<Stats, Error> {
         let count =

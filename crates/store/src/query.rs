@@ -503,13 +503,54 @@ impl Store {
     }
 
     /// Claims whose evidence or headline matches a full-text query (FTS5
-    /// syntax: words, "phrases", OR, prefix*), best first, filtered.
+    /// syntax: words, "phrases", OR, prefix*), filtered: the best-ranked
+    /// (BM25) among the 2,000 most recently stored matches, then, if the
+    /// filters leave too few, older matches newest first.
     pub fn search(&self, query: &str, f: &SearchFilter) -> Result<Vec<SearchHit>, Error> {
-        let mut sql = String::from(
+        // Ranking every match of a common word is what costs, so the hits are
+        // the best-ranked among the most recently stored matches; when filters
+        // leave too few there, the other matches follow, newest first.
+        let limit = f.limit.max(1);
+        let (mut hits, looked) = self.search_among(query, f, Pool::Recent(POOL))?;
+        if hits.len() < limit && looked >= POOL {
+            let more = self.search_among(query, f, Pool::Older(POOL))?.0;
+            hits.extend(more.into_iter().take(limit - hits.len()));
+        }
+        Ok(hits)
+    }
+
+    /// Search among the `Recent(k)` newest matches, ranked, or among the
+    /// matches older than those, newest first; returns the hits and how many
+    /// matches were looked at.
+    fn search_among(
+        &self,
+        query: &str,
+        f: &SearchFilter,
+        pool: Pool,
+    ) -> Result<(Vec<SearchHit>, usize), Error> {
+        let (inner, order) = match pool {
+            Pool::Recent(k) => (format!(" ORDER BY rowid DESC LIMIT {k}"), "t.rank"),
+            Pool::Older(k) => (
+                format!(" ORDER BY rowid DESC LIMIT -1 OFFSET {k}"),
+                "t.id DESC",
+            ),
+        };
+        let looked: usize = match pool {
+            Pool::Recent(_) => self.conn().query_row(
+                &format!(
+                    "SELECT count(*) FROM (SELECT rowid FROM claim_text WHERE claim_text MATCH ?1{inner})"
+                ),
+                params![fts_query(query)],
+                |r| r.get::<_, i64>(0),
+            )? as usize,
+            Pool::Older(_) => 0,
+        };
+        let mut sql = format!(
             "SELECT c.id, c.event, c.type, c.source, c.target, c.certainty, c.time_value,
                 c.evidence, a.title, a.url, a.published
-             FROM claim_text t JOIN claims c ON c.id = t.rowid JOIN articles a ON a.id = c.article
-             WHERE claim_text MATCH ?1",
+             FROM (SELECT rowid AS id, rank FROM claim_text WHERE claim_text MATCH ?1{inner}) t
+             JOIN claims c ON c.id = t.id JOIN articles a ON a.id = c.article
+             WHERE 1"
         );
         use rusqlite::types::Value as Sql;
         let mut bind: Vec<Sql> = vec![Sql::Text(fts_query(query))];
@@ -547,7 +588,7 @@ impl Store {
                 bind.len()
             ));
         }
-        sql.push_str(&format!(" ORDER BY t.rank LIMIT {}", f.limit.max(1)));
+        sql.push_str(&format!(" ORDER BY {order} LIMIT {}", f.limit.max(1)));
         let mut st = self.conn().prepare(&sql)?;
         let params = bind;
         let rows = st.query_map(params_from_iter(params.iter()), |r| {
@@ -565,8 +606,20 @@ impl Store {
                 published: r.get(10)?,
             })
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok((rows.collect::<Result<_, _>>()?, looked))
     }
+}
+
+/// How many of the newest matches a search ranks.
+const POOL: usize = 2000;
+
+/// Which matches a search looks at.
+#[derive(Clone, Copy)]
+enum Pool {
+    /// The newest k, ranked.
+    Recent(usize),
+    /// All but the newest k, newest first.
+    Older(usize),
 }
 
 /// A user's words as an FTS5 query: kept as written when it uses FTS5 syntax
