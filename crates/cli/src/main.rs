@@ -93,11 +93,13 @@ enum Command {
     },
     /// The tie between two parties month by month: events by type and
     /// certainty, cooperation against conflict, the trend, and the evidence.
+    /// With no parties: the strongest ties in the store.
     Ties {
         /// A party: state code (PRK), entity id or name.
-        a: String,
+        a: Option<String>,
         /// The other party.
-        b: String,
+        #[arg(requires = "a")]
+        b: Option<String>,
         /// First month (YYYY-MM).
         #[arg(long)]
         since: Option<String>,
@@ -309,15 +311,22 @@ fn main() -> ExitCode {
             evidence,
             format,
             data,
-        } => query::ties(
-            &data,
-            &a,
-            &b,
-            since.as_deref(),
-            until.as_deref(),
-            evidence,
-            format.into(),
-        ),
+        } => match (a, b) {
+            (Some(a), Some(b)) => query::ties(
+                &data,
+                &a,
+                &b,
+                since.as_deref(),
+                until.as_deref(),
+                evidence,
+                format.into(),
+            ),
+            (None, None) => query::strongest(&data, evidence, format.into()),
+            _ => {
+                eprintln!("dyad: ties takes two parties, or none for the strongest ties");
+                Ok(ExitCode::from(2))
+            }
+        },
         Command::Events {
             between,
             kind,

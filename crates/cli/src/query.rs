@@ -109,6 +109,75 @@ pub fn ties(
     })
 }
 
+/// `dyad ties` with no parties: the strongest ties in the store.
+pub fn strongest(data: &Path, limit: usize, shape: Shape) -> anyhow::Result<ExitCode> {
+    let store = open(data)?;
+    let pairs = store.strongest(limit)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match shape {
+        Shape::Json => {
+            serde_json::to_writer_pretty(&mut out, &pairs)?;
+            writeln!(out)?;
+        }
+        Shape::Csv => {
+            let mut w = csv::Writer::from_writer(&mut out);
+            w.write_record([
+                "a",
+                "b",
+                "events",
+                "weighted",
+                "cooperation",
+                "conflict",
+                "latest",
+            ])?;
+            for p in &pairs {
+                w.write_record([
+                    id_of(&p.parties[0]),
+                    id_of(&p.parties[1]),
+                    p.events.to_string(),
+                    p.weighted.to_string(),
+                    p.cooperation.to_string(),
+                    p.conflict.to_string(),
+                    p.latest.clone().unwrap_or_default(),
+                ])?;
+            }
+            w.flush()?;
+        }
+        Shape::Table => {
+            writeln!(
+                out,
+                "{:<34} {:>6} {:>8} {:>5} {:>8}  latest",
+                "tie", "events", "weighted", "coop", "conflict"
+            )?;
+            for p in &pairs {
+                let tie = format!("{} — {}", name_of(&p.parties[0]), name_of(&p.parties[1]));
+                writeln!(
+                    out,
+                    "{:<34} {:>6} {:>8.2} {:>5} {:>8}  {}",
+                    tie,
+                    p.events,
+                    p.weighted,
+                    p.cooperation,
+                    p.conflict,
+                    p.latest.as_deref().unwrap_or("")
+                )?;
+            }
+            writeln!(
+                out,
+                "
+(`dyad ties A B` for one tie month by month, with its evidence)"
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(if pairs.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
 fn print_ties(out: &mut impl Write, t: &Ties) -> anyhow::Result<()> {
     let (a, b) = (&t.parties[0], &t.parties[1]);
     writeln!(

@@ -12,7 +12,7 @@ pub fn spelling_key(name: &str) -> String {
         .split(|ch: char| !ch.is_alphanumeric())
         .filter(|w| !w.is_empty())
     {
-        let mut chars = word.chars().flat_map(char::to_lowercase);
+        let mut chars = word.chars().flat_map(char::to_lowercase).map(fold);
         let Some(first) = chars.next() else { continue };
         push_single(&mut key, first);
         for ch in chars {
@@ -22,6 +22,28 @@ pub fn spelling_key(name: &str) -> String {
         }
     }
     key
+}
+
+/// A Latin letter without its diacritic ("ñ" → "n", "ş" → "s").
+fn fold(ch: char) -> char {
+    match ch {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'í' | 'ì' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ō' | 'ő' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ç' | 'č' | 'ć' => 'c',
+        'ş' | 'š' | 'ś' => 's',
+        'ž' | 'ź' | 'ż' => 'z',
+        'ğ' => 'g',
+        'ł' => 'l',
+        'ý' | 'ÿ' => 'y',
+        'đ' | 'ď' => 'd',
+        'ř' => 'r',
+        'ť' => 't',
+        _ => ch,
+    }
 }
 
 fn push_single(key: &mut String, ch: char) {
@@ -174,6 +196,7 @@ mod tests {
             assert_eq!(spelling_key(v), k, "{v}");
         }
         assert_ne!(spelling_key("Kim Jong Un"), spelling_key("Kim Jong Il"));
+        assert_eq!(spelling_key("Recep Tayyip Erdoğan"), spelling_key("Recep Tayyip Erdogan"));
         assert_eq!(
             spelling_key("Mohammad Bagheri"),
             spelling_key("Muhammad Bagheri")

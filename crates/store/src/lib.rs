@@ -20,7 +20,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 pub use events::quad_of;
 pub use export::ExportFormat;
-pub use query::{EntityInfo, EventRow, MonthRow, SearchFilter, SearchHit, Ties, Trend};
+pub use query::{EntityInfo, EventRow, MonthRow, PairRow, SearchFilter, SearchHit, Ties, Trend};
 pub use record::{ArticleRecord, ClaimRecord, EntityRecord, Party};
 
 /// What can go wrong in the store.

@@ -58,6 +58,23 @@ pub struct Ties {
     pub evidence: Vec<EventRow>,
 }
 
+/// A pair of parties and the weight of the events between them.
+#[derive(Debug, Clone, Serialize)]
+pub struct PairRow {
+    /// The two parties.
+    pub parties: [Value; 2],
+    /// Events between them, either way.
+    pub events: i64,
+    /// Events weighted by confidence.
+    pub weighted: f64,
+    /// Cooperation events (PLOVER's cooperation quads).
+    pub cooperation: i64,
+    /// Conflict events.
+    pub conflict: i64,
+    /// The latest month with an event.
+    pub latest: Option<String>,
+}
+
 /// One event with its sources.
 #[derive(Debug, Clone, Serialize)]
 pub struct EventRow {
@@ -328,6 +345,47 @@ impl Store {
             trend,
             evidence: events,
         })
+    }
+
+    /// The strongest ties in the store: pairs of parties (either way) by
+    /// confidence-weighted events, with their cooperation and conflict counts.
+    pub fn strongest(&self, limit: usize) -> Result<Vec<PairRow>, Error> {
+        let mut st = self.conn().prepare_cached(
+            "SELECT min(src, tgt), max(src, tgt), type, count(*), sum(confidence), max(month)
+             FROM events WHERE src IS NOT NULL AND tgt IS NOT NULL AND src <> tgt
+             GROUP BY 1, 2, 3",
+        )?;
+        let mut rows = st.query([])?;
+        // (pair) -> (events, weighted, cooperation, latest month)
+        let mut pairs: BTreeMap<(String, String), (i64, f64, i64, Option<String>)> =
+            BTreeMap::new();
+        while let Some(r) = rows.next()? {
+            let (a, b, kind): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            let (n, w, latest): (i64, f64, Option<String>) = (r.get(3)?, r.get(4)?, r.get(5)?);
+            let e = pairs.entry((a, b)).or_insert((0, 0.0, 0, None));
+            e.0 += n;
+            e.1 += w;
+            if quad_of(&kind).is_some_and(|q| q.ends_with("cooperation")) {
+                e.2 += n;
+            }
+            if latest > e.3 {
+                e.3 = latest;
+            }
+        }
+        let mut ranked: Vec<_> = pairs.into_iter().collect();
+        ranked.sort_by(|x, y| y.1 .1.total_cmp(&x.1 .1).then(y.1 .0.cmp(&x.1 .0)));
+        let mut out = Vec::with_capacity(limit);
+        for ((a, b), (events, weighted, coop, latest)) in ranked.into_iter().take(limit) {
+            out.push(PairRow {
+                parties: [self.actor(Some(&a))?, self.actor(Some(&b))?],
+                events,
+                weighted: (weighted * 100.0).round() / 100.0,
+                cooperation: coop,
+                conflict: events - coop,
+                latest,
+            });
+        }
+        Ok(out)
     }
 
     /// One event with its sources.
