@@ -357,8 +357,8 @@ impl Store {
         )?;
         let mut rows = st.query([])?;
         // (pair) -> (events, weighted, cooperation, latest month)
-        let mut pairs: BTreeMap<(String, String), (i64, f64, i64, Option<String>)> =
-            BTreeMap::new();
+        type Tally = (i64, f64, i64, Option<String>);
+        let mut pairs: BTreeMap<(String, String), Tally> = BTreeMap::new();
         while let Some(r) = rows.next()? {
             let (a, b, kind): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
             let (n, w, latest): (i64, f64, Option<String>) = (r.get(3)?, r.get(4)?, r.get(5)?);
