@@ -196,7 +196,10 @@ mod tests {
             assert_eq!(spelling_key(v), k, "{v}");
         }
         assert_ne!(spelling_key("Kim Jong Un"), spelling_key("Kim Jong Il"));
-        assert_eq!(spelling_key("Recep Tayyip Erdoğan"), spelling_key("Recep Tayyip Erdogan"));
+        assert_eq!(
+            spelling_key("Recep Tayyip Erdoğan"),
+            spelling_key("Recep Tayyip Erdogan")
+        );
         assert_eq!(
             spelling_key("Mohammad Bagheri"),
             spelling_key("Muhammad Bagheri")
