@@ -39,6 +39,15 @@ fn id_of(v: &Value) -> String {
         .to_string()
 }
 
+/// A month's cooperation events (PLOVER's two cooperation quads).
+fn cooperation(m: &dyad_store::MonthRow) -> i64 {
+    m.by_quad
+        .iter()
+        .filter(|(k, _)| k.ends_with("cooperation"))
+        .map(|(_, n)| n)
+        .sum()
+}
+
 fn counts(m: &std::collections::BTreeMap<String, i64>) -> String {
     let mut v: Vec<(&String, &i64)> = m.iter().collect();
     v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
@@ -80,12 +89,7 @@ pub fn ties(
                 "certainty",
             ])?;
             for m in &t.months {
-                let coop: i64 = m
-                    .by_quad
-                    .iter()
-                    .filter(|(k, _)| k.ends_with("cooperation"))
-                    .map(|(_, n)| n)
-                    .sum();
+                let coop = cooperation(m);
                 w.write_record([
                     m.month.clone(),
                     m.events.to_string(),
@@ -198,12 +202,7 @@ fn print_ties(out: &mut impl Write, t: &Ties) -> anyhow::Result<()> {
         "month", "events", "coop", "conflict", "weighted", "types"
     )?;
     for m in &t.months {
-        let coop: i64 = m
-            .by_quad
-            .iter()
-            .filter(|(k, _)| k.ends_with("cooperation"))
-            .map(|(_, n)| n)
-            .sum();
+        let coop = cooperation(m);
         writeln!(
             out,
             "{:<8} {:>6} {:>5} {:>8} {:>8.2}  {:<40} {}",

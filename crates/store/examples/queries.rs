@@ -8,6 +8,10 @@ use std::time::Instant;
 
 use dyad_store::{SearchFilter, Store};
 
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
+
 fn percentiles(mut ms: Vec<f64>) -> String {
     ms.sort_by(f64::total_cmp);
     let at = |p: f64| ms[((ms.len() as f64 - 1.0) * p).round() as usize];
@@ -26,13 +30,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let n: usize = args.next().map_or(Ok(500), |s| s.parse())?;
     let store = Store::open_read_only(&dir)?;
     eprintln!("{:?}", store.stats()?);
-    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut below = |k: u64| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed % k
-    };
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let mut below = |k: u64| rng.below(k as usize) as u64;
     let mut ties = Vec::with_capacity(n);
     let mut rows = 0usize;
     for _ in 0..n {

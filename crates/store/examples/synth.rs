@@ -8,26 +8,9 @@ use std::path::PathBuf;
 use dyad_store::record::{ArticleMeta, ClaimRecord, EntityRecord, Span, Time};
 use dyad_store::{ArticleRecord, Party, Store};
 
-/// A small deterministic generator (xorshift), so runs are repeatable.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    /// Skewed towards small values, as words and states are in news.
-    fn zipf(&mut self, n: usize) -> usize {
-        let a = self.below(n);
-        let b = self.below(n);
-        a.min(b)
-    }
-}
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 const TYPES: &[&str] = &[
     "AGREE",

@@ -36,13 +36,7 @@ pub(crate) struct ClaimKey<'a> {
 pub fn quad_of(kind: &str) -> Option<&'static str> {
     static QUADS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     QUADS
-        .get_or_init(|| {
-            include_str!("../../../data/store/plover-types.tsv")
-                .lines()
-                .filter(|l| !l.starts_with('#') && !l.starts_with("type\t"))
-                .filter_map(|l| l.split_once('\t'))
-                .collect()
-        })
+        .get_or_init(|| two_columns(include_str!("../../../data/store/plover-types.tsv")))
         .get(kind)
         .copied()
 }
@@ -51,15 +45,18 @@ pub fn quad_of(kind: &str) -> Option<&'static str> {
 fn state_outlet(outlet: &str) -> Option<&'static str> {
     static MEDIA: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     MEDIA
-        .get_or_init(|| {
-            include_str!("../../../data/store/state-media.tsv")
-                .lines()
-                .filter(|l| !l.starts_with('#') && !l.starts_with("domain\t"))
-                .filter_map(|l| l.split_once('\t'))
-                .collect()
-        })
+        .get_or_init(|| two_columns(include_str!("../../../data/store/state-media.tsv")))
         .get(outlet)
         .copied()
+}
+
+/// A two-column TSV data file as a map, past its comments and header line.
+fn two_columns(src: &'static str) -> HashMap<&'static str, &'static str> {
+    src.lines()
+        .filter(|l| !l.starts_with('#'))
+        .skip(1)
+        .filter_map(|l| l.split_once('\t'))
+        .collect()
 }
 
 /// Finds the event a claim reports, or starts one. Returns the event (None for
