@@ -236,6 +236,11 @@ pub fn analysis_json(a: &Article) -> Value {
             })
         })
         .collect();
+    let sentences: Vec<Value> = lang
+        .sentences
+        .iter()
+        .map(|s| json!({"start": ix.char_offset(s.start), "end": ix.char_offset(s.end)}))
+        .collect();
     let actor = |i: Option<usize>| -> Value {
         match i.and_then(|i| lang.entities.get(i)) {
             Some(e) => json!({"id": e.id, "name": e.name, "kind": e.kind, "state": e.state}),
@@ -322,6 +327,7 @@ pub fn analysis_json(a: &Article) -> Value {
         "times": times,
         "quantities": quantities,
         "references": references,
+        "sentences": sentences,
         "claims": claims,
     })
 }

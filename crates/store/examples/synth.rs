@@ -128,6 +128,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 })
                 .collect(),
             claims,
+            sentences: Vec::new(),
         };
         batch.push(rec);
         if batch.len() == 500 {

@@ -261,6 +261,17 @@ fn add_article(tx: &Transaction, rec: &ArticleRecord) -> Result<Added, Error> {
         params![article, meta.title, rec.text],
     )?;
 
+    for (n, sent) in rec.sentences.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO sentences(article, n, start, end) VALUES (?1, ?2, ?3, ?4)",
+            params![article, n as i64, sent.start as i64, sent.end as i64],
+        )?;
+    }
+    let sentence_of = |pos: usize| -> Option<i64> {
+        let n = rec.sentences.partition_point(|s| s.end <= pos);
+        (n < rec.sentences.len()).then_some(n as i64)
+    };
+
     // Entities, resolved to the ids the store already uses.
     let mut canonical: HashMap<String, String> = HashMap::new();
     for e in &rec.entities {
@@ -325,9 +336,10 @@ fn add_article(tx: &Transaction, rec: &ArticleRecord) -> Result<Added, Error> {
             "INSERT INTO claims(article, event, type, mode, cameo, source, source_state,
                 target, target_state, symmetric, certainty, attribution, attribution_state,
                 attribution_kind, time_text, time_value, day_start, day_end, quantity,
-                qualifier, unit, items, conditional, negated, ev_start, ev_end, evidence)
+                qualifier, unit, items, conditional, negated, ev_start, ev_end, evidence,
+                sentence)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
+                ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)",
             params![
                 article,
                 event,
@@ -356,6 +368,7 @@ fn add_article(tx: &Transaction, rec: &ArticleRecord) -> Result<Added, Error> {
                 c.evidence.start as i64,
                 c.evidence.end as i64,
                 c.evidence.text,
+                sentence_of(c.evidence.start),
             ],
         )?;
         let claim_id = tx.last_insert_rowid();

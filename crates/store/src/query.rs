@@ -22,6 +22,8 @@ pub struct MonthRow {
     pub by_quad: BTreeMap<String, i64>,
     /// Events by type.
     pub by_type: BTreeMap<String, i64>,
+    /// Events by type and mode (`CONSULT:visit`), those with a mode.
+    pub by_mode: BTreeMap<String, i64>,
     /// Events by certainty.
     pub by_certainty: BTreeMap<String, i64>,
     /// Cooperation events minus conflict events.
@@ -295,8 +297,8 @@ impl Store {
         bind.push(since.clone());
         bind.push(until.clone());
         let sql = format!(
-            "SELECT month, type, certainty, count(*), sum(confidence) FROM ({pair})
-             GROUP BY month, type, certainty ORDER BY month"
+            "SELECT month, type, certainty, count(*), sum(confidence), mode FROM ({pair})
+             GROUP BY month, type, mode, certainty ORDER BY month"
         );
         let mut st = self.conn().prepare_cached(&sql)?;
         let mut rows = st.query(params_from_iter(bind.iter()))?;
@@ -309,6 +311,7 @@ impl Store {
             let certainty: String = r.get(2)?;
             let n: i64 = r.get(3)?;
             let w: f64 = r.get(4)?;
+            let mode: Option<String> = r.get(5)?;
             if months.last().is_none_or(|m| m.month != month) {
                 months.push(MonthRow {
                     month: month.clone(),
@@ -320,6 +323,9 @@ impl Store {
             m.weighted += w;
             let quad = quad_of(&kind).unwrap_or("relation");
             *m.by_quad.entry(quad.to_string()).or_default() += n;
+            if let Some(mode) = mode {
+                *m.by_mode.entry(format!("{kind}:{mode}")).or_default() += n;
+            }
             *m.by_type.entry(kind).or_default() += n;
             *m.by_certainty.entry(certainty).or_default() += n;
             m.balance += if quad.ends_with("cooperation") { n } else { -n };

@@ -170,6 +170,9 @@ pub struct ArticleRecord {
     /// Claims coded.
     #[serde(default)]
     pub claims: Vec<ClaimRecord>,
+    /// The article's sentences (character offsets).
+    #[serde(default)]
+    pub sentences: Vec<Span>,
 }
 
 impl ArticleRecord {

@@ -36,6 +36,9 @@ CREATE INDEX IF NOT EXISTS names_name ON names(name COLLATE NOCASE);
 -- A person's roles with the day of the article that gives them.
 CREATE TABLE IF NOT EXISTS roles(entity TEXT NOT NULL, role TEXT NOT NULL,
     article INTEGER NOT NULL, day TEXT, PRIMARY KEY(entity, role, article));
+-- Sentences by their character offsets in the article text.
+CREATE TABLE IF NOT EXISTS sentences(article INTEGER NOT NULL, n INTEGER NOT NULL,
+    start INTEGER NOT NULL, end INTEGER NOT NULL, PRIMARY KEY(article, n));
 CREATE TABLE IF NOT EXISTS mentions(article INTEGER NOT NULL, entity TEXT NOT NULL,
     start INTEGER NOT NULL, end INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity);
@@ -61,7 +64,8 @@ CREATE TABLE IF NOT EXISTS claims(
     time_text TEXT, time_value TEXT, day_start INTEGER, day_end INTEGER,
     quantity REAL, qualifier TEXT, unit TEXT, items TEXT NOT NULL,
     conditional INTEGER NOT NULL, negated INTEGER NOT NULL,
-    ev_start INTEGER NOT NULL, ev_end INTEGER NOT NULL, evidence TEXT NOT NULL
+    ev_start INTEGER NOT NULL, ev_end INTEGER NOT NULL, evidence TEXT NOT NULL,
+    sentence INTEGER                   -- the sentence (of its article) the evidence starts in
 );
 CREATE INDEX IF NOT EXISTS claims_article ON claims(article);
 CREATE INDEX IF NOT EXISTS claims_event ON claims(event);

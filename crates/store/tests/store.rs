@@ -35,6 +35,7 @@ fn article(url: &str, day: &str, text: &str, claims: Vec<ClaimRecord>) -> Articl
         text: text.into(),
         entities: Vec::new(),
         claims,
+        sentences: Vec::new(),
     }
 }
 
