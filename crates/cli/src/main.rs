@@ -174,6 +174,17 @@ enum Command {
         #[arg(long, default_value = "dyad-data")]
         data: PathBuf,
     },
+    /// Serve the reader: pages for the network, articles, entities, ties and
+    /// search, and the same as JSON under /api/ (OpenAPI at /api/openapi.json).
+    /// Read-only; binds to loopback by default.
+    Serve {
+        /// The data directory holding the store.
+        #[arg(long, default_value = "dyad-data")]
+        data: PathBuf,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+    },
     /// Check the store: SQLite's integrity check and that every article is
     /// whole. Prints the counts as JSON; exit code 1 when something is wrong.
     Check {
@@ -362,6 +373,7 @@ fn main() -> ExitCode {
         }
         Command::Export { format, data } => query::export(&data, format.into()),
         Command::Check { data } => query::check(&data),
+        Command::Serve { data, addr } => serve(&data, &addr),
     };
     match result {
         Ok(code) => code,
@@ -380,6 +392,15 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+fn serve(data: &std::path::Path, addr: &str) -> anyhow::Result<ExitCode> {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    rt.block_on(dyad_serve::serve(data, addr))
+        .map_err(|e| anyhow::anyhow!("cannot serve {}: {e}", data.display()))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// One extracted input as printed: the article's fields plus where it came from.

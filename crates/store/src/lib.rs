@@ -10,6 +10,7 @@ mod events;
 mod export;
 pub mod keys;
 mod query;
+mod reader;
 pub mod record;
 mod schema;
 
@@ -20,7 +21,10 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 pub use events::quad_of;
 pub use export::ExportFormat;
-pub use query::{EntityInfo, EventRow, MonthRow, PairRow, SearchFilter, SearchHit, Ties, Trend};
+pub use query::{
+    EntityInfo, EventRow, MonthRow, PairRow, ReportRef, SearchFilter, SearchHit, Ties, Trend,
+};
+pub use reader::{ArticleFilter, ArticleRef, ArticleView, ClaimView, Edge, MentionView};
 pub use record::{ArticleRecord, ClaimRecord, EntityRecord, Party};
 
 /// What can go wrong in the store.

@@ -106,6 +106,27 @@ pub struct EventRow {
     pub articles: Vec<String>,
     /// The sentences that carry it, one per report.
     pub evidence: Vec<String>,
+    /// Each report: its article and claim (for links to the sentence).
+    pub reports: Vec<ReportRef>,
+}
+
+/// One report of an event.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportRef {
+    /// Article id.
+    pub article: i64,
+    /// Claim id.
+    pub claim: i64,
+    /// Headline.
+    pub title: String,
+    /// The page.
+    pub url: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub published: Option<String>,
+    /// The claim's certainty.
+    pub certainty: String,
+    /// The sentence.
+    pub evidence: String,
 }
 
 /// An entity with what the store knows of it.
@@ -239,7 +260,7 @@ impl Store {
     }
 
     /// An actor object as `analyze` prints it.
-    fn actor(&self, id: Option<&str>) -> Result<Value, Error> {
+    pub(crate) fn actor(&self, id: Option<&str>) -> Result<Value, Error> {
         let Some(id) = id else { return Ok(Value::Null) };
         let found = self
             .conn()
@@ -289,6 +310,20 @@ impl Store {
         until: Option<&str>,
         evidence: usize,
     ) -> Result<Ties, Error> {
+        self.ties_of_certainty(a, b, since, until, evidence, &[])
+    }
+
+    /// As [`Store::ties`], counting only events of the given certainties
+    /// (all when empty).
+    pub fn ties_of_certainty(
+        &self,
+        a: &str,
+        b: &str,
+        since: Option<&str>,
+        until: Option<&str>,
+        evidence: usize,
+        certainty: &[String],
+    ) -> Result<Ties, Error> {
         let (sa, sb) = (self.side(a)?, self.side(b)?);
         let (pair, keys) = self.pair_sql(&sa, &sb);
         let since = since.unwrap_or("0000-00").to_string();
@@ -296,6 +331,16 @@ impl Store {
         let mut bind = keys.clone();
         bind.push(since.clone());
         bind.push(until.clone());
+        // (",fact,reported," — or empty for every certainty.)
+        let wanted = if certainty.is_empty() {
+            String::new()
+        } else {
+            format!(",{},", certainty.join(","))
+        };
+        bind.push(wanted);
+        let pair = format!(
+            "SELECT * FROM ({pair}) WHERE ?5 = '' OR instr(?5, ',' || certainty || ',') > 0"
+        );
         let sql = format!(
             "SELECT month, type, certainty, count(*), sum(confidence), mode FROM ({pair})
              GROUP BY month, type, mode, certainty ORDER BY month"
@@ -424,14 +469,25 @@ impl Store {
             return Ok(None);
         };
         let mut st = self.conn().prepare_cached(
-            "SELECT coalesce(a.url, nullif(a.title, ''), a.outlet), c.evidence FROM claims c
+            "SELECT coalesce(a.url, nullif(a.title, ''), a.outlet), c.evidence, a.id, c.id,
+                a.title, a.url, a.published, c.certainty FROM claims c
              JOIN articles a ON a.id = c.article WHERE c.event = ?1 ORDER BY a.published, a.id",
         )?;
         let mut articles: Vec<String> = Vec::new();
         let mut evidence: Vec<String> = Vec::new();
-        let rows = st.query_map(params![id], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
-        for row in rows {
-            let (url, ev): (String, String) = row?;
+        let mut reports: Vec<ReportRef> = Vec::new();
+        let mut rows = st.query(params![id])?;
+        while let Some(r) = rows.next()? {
+            let (url, ev): (String, String) = (r.get(0)?, r.get(1)?);
+            reports.push(ReportRef {
+                article: r.get(2)?,
+                claim: r.get(3)?,
+                title: r.get(4)?,
+                url: r.get(5)?,
+                published: r.get(6)?,
+                certainty: r.get(7)?,
+                evidence: ev.clone(),
+            });
             if !articles.contains(&url) {
                 articles.push(url);
             }
@@ -461,6 +517,7 @@ impl Store {
             independent,
             articles,
             evidence,
+            reports,
         }))
     }
 
@@ -689,7 +746,7 @@ enum Pool {
 /// A user's words as an FTS5 query: kept as written when it uses FTS5 syntax
 /// (quotes, OR/AND/NOT, a trailing *), else each word quoted, so that stray
 /// punctuation ("Yun's", "Shahed-136") cannot make a syntax error.
-fn fts_query(q: &str) -> String {
+pub(crate) fn fts_query(q: &str) -> String {
     let syntax = q.contains('"')
         || q.split_whitespace()
             .any(|w| matches!(w, "OR" | "AND" | "NOT") || w.ends_with('*'));
