@@ -140,6 +140,7 @@ pub fn router(data: &Path) -> Router {
             "/static/app.css",
             get(|| asset("app.css", "text/css; charset=utf-8")),
         )
+        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .fallback(|| async { Error::NotFound("no such page".into()) })
         .layer(middleware::from_fn(security_headers))
         .with_state(app)
