@@ -11,7 +11,7 @@ mod pages;
 mod params;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
@@ -49,23 +49,38 @@ impl IntoResponse for Error {
     }
 }
 
-/// Shared state: where the store is.
+/// Shared state: where the store is, and read-only connections to it kept
+/// for reuse (each keeps its own page cache warm).
 #[derive(Clone)]
 pub(crate) struct App {
     data: Arc<PathBuf>,
+    pool: Arc<Mutex<Vec<Store>>>,
 }
 
+/// Connections kept idle at most.
+const IDLE: usize = 8;
+
 impl App {
-    /// Runs `f` on a fresh read-only connection to the store, off the async
-    /// threads.
+    /// Runs `f` on a read-only connection to the store, off the async threads.
     pub(crate) async fn with_store<T: Send + 'static>(
         &self,
         f: impl FnOnce(&Store) -> Result<T, Error> + Send + 'static,
     ) -> Result<T, Error> {
         let data = Arc::clone(&self.data);
+        let pool = Arc::clone(&self.pool);
         tokio::task::spawn_blocking(move || {
-            let store = Store::open_read_only(&data)?;
-            f(&store)
+            let idle = pool.lock().ok().and_then(|mut p| p.pop());
+            let store = match idle {
+                Some(s) => s,
+                None => Store::open_read_only(&data)?,
+            };
+            let out = f(&store);
+            if let Ok(mut p) = pool.lock() {
+                if p.len() < IDLE {
+                    p.push(store);
+                }
+            }
+            out
         })
         .await
         .map_err(|_| Error::Join)?
@@ -117,6 +132,7 @@ async fn asset(path: &'static str, kind: &'static str) -> Response {
 pub fn router(data: &Path) -> Router {
     let app = App {
         data: Arc::new(data.to_path_buf()),
+        pool: Arc::new(Mutex::new(Vec::new())),
     };
     Router::new()
         .route("/", get(pages::home))

@@ -473,9 +473,11 @@ fn chart(t: &Ties) -> Markup {
         svg id="timeline" viewBox={ "0 -" (top) " " (format!("{w:.0}")) " " (h + 60.0 + top) } width=(format!("{:.0}", w.min(1100.0))) role="img" aria-label="Events per month, stacked by type" {
             @for (i, m) in months.iter().enumerate() {
                 @let x = 30.0 + i as f64 * (bar + gap);
-                @for (k, n, y, hh) in &stacks[i] {
-                    rect.bar x=(format!("{x:.1}")) y=(format!("{y:.1}")) width=(format!("{bar:.1}")) height=(format!("{hh:.1}")) fill=(colour(k)) data-type=(k) {
-                        title { (m.month) ": " (n) " " (k) }
+                // (One tooltip per bar keeps a ten-year chart light.)
+                g {
+                    title { (m.month) ": " (stacks[i].iter().map(|(k, n, _, _)| format!("{n} {k}")).collect::<Vec<_>>().join(", ")) }
+                    @for (k, _, y, hh) in &stacks[i] {
+                        rect.bar x=(format!("{x:.0}")) y=(format!("{y:.1}")) width=(format!("{bar:.0}")) height=(format!("{hh:.1}")) fill=(colour(k)) {}
                     }
                 }
                 text x=(format!("{:.1}", x + bar / 2.0)) y=(format!("{:.1}", h + 14.0)) text-anchor="end" transform={ "rotate(-45 " (format!("{:.1}", x + bar / 2.0)) " " (format!("{:.1}", h + 14.0)) ")" } { (m.month) }

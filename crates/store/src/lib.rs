@@ -112,6 +112,8 @@ impl Store {
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         schema::check_version(&conn, &path)?;
+        // Reads map the file rather than copy it page by page.
+        conn.pragma_update(None, "mmap_size", 1i64 << 30)?;
         Ok(Store { conn })
     }
 

@@ -51,7 +51,9 @@ CREATE TABLE IF NOT EXISTS events(
     certainty TEXT NOT NULL, confidence REAL NOT NULL,
     claims INTEGER NOT NULL, outlets INTEGER NOT NULL, independent INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS events_pair ON events(src, tgt, month);
+-- (Covering the monthly tie counts, so a pair's table reads the index only.)
+CREATE INDEX IF NOT EXISTS events_pair ON events(src, tgt, month, type, mode, certainty, confidence,
+    day_start);
 CREATE INDEX IF NOT EXISTS events_tgt ON events(tgt, src, month);
 CREATE INDEX IF NOT EXISTS events_match ON events(type, src, tgt, day_start);
 CREATE TABLE IF NOT EXISTS claims(
