@@ -131,7 +131,7 @@ fn event_item(e: &EventRow) -> Markup {
             @for r in &e.reports {
                 blockquote {
                     "“" (r.evidence) "” — "
-                    a href={ "/articles/" (r.article) "#c" (r.claim) } { (r.title) }
+                    a href={ "/articles/" (r.article) "#t" (r.claim) } { (r.title) }
                     @if let Some(p) = &r.published { span.muted { " " (p) } }
                 }
             }
