@@ -30,9 +30,19 @@ pub(crate) async fn openapi() -> Response {
         .into_response()
 }
 
-pub(crate) fn article_id(id: &str) -> Result<i64, Error> {
+fn article_id(id: &str) -> Result<i64, Error> {
     id.parse()
         .map_err(|_| Error::BadRequest(format!("'{id}' is not an article id")))
+}
+
+/// The article a path names, or a clear error.
+pub(crate) async fn load_article(app: &App, id: &str) -> Result<dyad_store::ArticleView, Error> {
+    let id = article_id(id)?;
+    app.with_store(move |s| {
+        s.article(id)?
+            .ok_or_else(|| Error::NotFound(format!("article {id}")))
+    })
+    .await
 }
 
 /// `/api/articles/{id}`.
@@ -40,14 +50,7 @@ pub(crate) async fn article(
     State(app): State<App>,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, Error> {
-    let id = article_id(&id)?;
-    let a = app
-        .with_store(move |s| {
-            s.article(id)?
-                .ok_or_else(|| Error::NotFound(format!("article {id}")))
-        })
-        .await?;
-    Ok(Json(json!(a)))
+    Ok(Json(json!(load_article(&app, &id).await?)))
 }
 
 /// An entity with its claims and relations, as the API and the card give it.

@@ -8,28 +8,10 @@ use dyad_store::{ArticleView, ClaimView, EventRow, Store, Ties};
 use maud::{html, Markup, DOCTYPE};
 use serde_json::Value;
 
-use crate::api::{article_filter, article_id, entity_json, period};
+use crate::api::{article_filter, entity_json, load_article, period};
 use crate::params::{all, month, one, Pairs};
 use crate::{App, Error};
 
-const TYPES: &[&str] = &[
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-];
 const CERTAINTIES: &[&str] = &[
     "fact",
     "reported",
@@ -184,7 +166,7 @@ pub(crate) async fn home(State(app): State<App>, Query(q): Query<Pairs>) -> Resu
             fieldset {
                 legend.muted { "Types" }
                 select name="type" multiple size="4" {
-                    @for t in TYPES {
+                    @for t in dyad_store::event_types() {
                         option value=(t) selected[types.iter().any(|x| x == t)] { (t) }
                     }
                 }
@@ -319,13 +301,7 @@ pub(crate) async fn article(
     State(app): State<App>,
     Path(id): Path<String>,
 ) -> Result<Markup, Error> {
-    let id = article_id(&id)?;
-    let a = app
-        .with_store(move |s| {
-            s.article(id)?
-                .ok_or_else(|| Error::NotFound(format!("article {id}")))
-        })
-        .await?;
+    let a = load_article(&app, &id).await?;
     let body = html! {
         article {
             h1 { (a.title) }
@@ -453,7 +429,12 @@ fn chart(t: &Ties) -> Markup {
             }
         }
     }
-    used.sort_by_key(|k| TYPES.iter().position(|t| t == k).unwrap_or(99));
+    used.sort_by_key(|k| {
+        dyad_store::event_types()
+            .iter()
+            .position(|t| t == k)
+            .unwrap_or(99)
+    });
     // Each bar's pieces, bottom up: type, count, top and height.
     let stacks: Vec<Vec<(&str, i64, f64, f64)>> = months
         .iter()
@@ -583,7 +564,7 @@ pub(crate) async fn search(
             label { "Actor" input type="text" name="actor" value=(f.actor.clone().unwrap_or_default()) placeholder="PRK, Iran, Yun Jong Ho"; }
             label { "Type" select name="type" {
                 option value="" { "any" }
-                @for t in TYPES { option value=(t) selected[f.kind.as_deref() == Some(*t)] { (t) } }
+                @for t in dyad_store::event_types() { option value=(t) selected[f.kind.as_deref() == Some(*t)] { (t) } }
             } }
             label { "Certainty" select name="certainty" {
                 option value="" { "any" }

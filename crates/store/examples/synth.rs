@@ -12,24 +12,6 @@ use dyad_store::{ArticleRecord, Party, Store};
 mod rng;
 use rng::Rng;
 
-const TYPES: &[&str] = &[
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-];
 const CERTAINTY: &[&str] = &["fact", "reported", "suspected", "possible", "denied"];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -80,7 +62,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 t = (t + 1) % states.len();
             }
             used.extend([s, t]);
-            let kind = TYPES[rng.below(TYPES.len())];
+            let types = dyad_store::event_types();
+            let kind = types[rng.below(types.len())];
             let mut text: Vec<&str> = vec![&states[s], common[rng.below(common.len())]];
             for _ in 0..12 {
                 text.push(&words[rng.zipf(words.len())]);

@@ -41,6 +41,20 @@ pub fn quad_of(kind: &str) -> Option<&'static str> {
         .copied()
 }
 
+/// The sixteen PLOVER event types, in the order of `data/store/plover-types.tsv`
+/// (cooperation first).
+pub fn event_types() -> &'static [&'static str] {
+    static TYPES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    TYPES.get_or_init(|| {
+        include_str!("../../../data/store/plover-types.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .skip(1)
+            .filter_map(|l| l.split('\t').next())
+            .collect()
+    })
+}
+
 /// The state whose own outlet a domain is (`data/store/state-media.tsv`).
 fn state_outlet(outlet: &str) -> Option<&'static str> {
     static MEDIA: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
@@ -365,5 +379,7 @@ mod tests {
         assert_eq!(quad_of("AID"), Some("material-cooperation"));
         assert_eq!(quad_of("ACCUSE"), Some("verbal-conflict"));
         assert_eq!(quad_of("ALLY"), None);
+        assert_eq!(event_types().len(), 16);
+        assert_eq!(event_types()[0], "AGREE");
     }
 }

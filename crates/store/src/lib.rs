@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
-pub use events::quad_of;
+pub use events::{event_types, quad_of};
 pub use export::ExportFormat;
 pub use query::{
     EntityInfo, EventRow, MonthRow, PairRow, ReportRef, SearchFilter, SearchHit, Ties, Trend,

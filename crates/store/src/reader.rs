@@ -131,6 +131,18 @@ pub struct ArticleFilter {
     pub limit: usize,
 }
 
+/// An article reference from a row of (id, title, url, published, outlet).
+fn article_ref(r: &rusqlite::Row, note: String) -> rusqlite::Result<ArticleRef> {
+    Ok(ArticleRef {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        url: r.get(2)?,
+        published: r.get(3)?,
+        outlet: r.get(4)?,
+        note,
+    })
+}
+
 fn pair(id: Option<String>, name: Option<String>) -> Option<(String, String)> {
     id.map(|i| {
         let n = name.unwrap_or_else(|| i.clone());
@@ -188,14 +200,7 @@ impl Store {
         let related = st
             .query_map(params![id], |r| {
                 let n: i64 = r.get(5)?;
-                Ok(ArticleRef {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    url: r.get(2)?,
-                    published: r.get(3)?,
-                    outlet: r.get(4)?,
-                    note: format!("{n} shared event(s)"),
-                })
+                article_ref(r, format!("{n} shared event(s)"))
             })?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Some(ArticleView {
@@ -319,14 +324,7 @@ impl Store {
         ));
         let mut st = self.conn().prepare(&sql)?;
         let rows = st.query_map(params_from_iter(bind.iter()), |r| {
-            Ok(ArticleRef {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                url: r.get(2)?,
-                published: r.get(3)?,
-                outlet: r.get(4)?,
-                note: String::new(),
-            })
+            article_ref(r, String::new())
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
