@@ -27,6 +27,8 @@ for a in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-n
           "--window-size=1280,1400", "--hide-scrollbars",
           "--user-data-dir=" + tempfile.mkdtemp(prefix="dyad-chromium-")):
     opts.add_argument(a)
+# (Console messages, so that a script error or a CSP violation fails a check.)
+opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
 driver = webdriver.Chrome(options=opts, service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")))
 wait = WebDriverWait(driver, 10)
 failures = []
@@ -45,12 +47,8 @@ def shot(name):
 
 
 def errors():
-    """Console errors other than favicon misses (a CSP violation shows here)."""
-    try:
-        logs = driver.get_log("browser")
-    except Exception:
-        return []
-    return [l for l in logs if l.get("level") == "SEVERE" and "favicon" not in l.get("message", "")]
+    """Console errors since the last call (a CSP violation shows here)."""
+    return [l for l in driver.get_log("browser") if l.get("level") == "SEVERE"]
 
 
 try:
@@ -80,6 +78,8 @@ try:
     driver.find_element(By.ID, "print").click()
     check("print" in driver.find_element(By.TAG_NAME, "body").get_attribute("class"), "article: print view")
 
+    check(not errors(), "search and print: no console errors")
+
     # Entity page.
     driver.get(base + "/entities/PRK")
     wait.until(EC.presence_of_element_located((By.TAG_NAME, "h1")))
@@ -101,6 +101,7 @@ try:
     bars_after = len(driver.find_elements(By.CSS_SELECTOR, "#timeline rect.bar"))
     check(badges and all(b == "fact" for b in badges), "ties: filtered to fact only")
     check(len(badges) <= before and bars_after <= bars_before, "ties: filter narrows the timeline")
+    check(not errors(), "entity and ties: no console errors")
     shot("ties-filtered")
 
     # Untrusted text: the payload page.
