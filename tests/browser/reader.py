@@ -68,6 +68,9 @@ try:
     results[0].click()
     wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "a.ent")))
     check(len(driver.find_elements(By.CSS_SELECTOR, ".claim")) > 0, "article: claims underlined")
+    driver.find_element(By.ID, "print").click()
+    check("print" in driver.find_element(By.TAG_NAME, "body").get_attribute("class"), "article: print view")
+    driver.execute_script("document.body.classList.remove('print')")
     ent = driver.find_elements(By.CSS_SELECTOR, "a.ent")[0]
     name = ent.text
     ActionChains(driver).move_to_element(ent).perform()
@@ -75,8 +78,10 @@ try:
     check(card.text.strip() != "" and "Entity page" in card.text, f"article: card for '{name}' opens")
     check(not errors(), "article: no console errors")
     shot("article-card")
-    driver.find_element(By.ID, "print").click()
-    check("print" in driver.find_element(By.TAG_NAME, "body").get_attribute("class"), "article: print view")
+    # Clicking the card's link opens the entity's page.
+    card.find_element(By.LINK_TEXT, "Entity page →").click()
+    wait.until(EC.url_contains("/entities/"))
+    check(name in driver.find_element(By.TAG_NAME, "h1").text, f"card: click leads to {name}'s page")
 
     check(not errors(), "search and print: no console errors")
 
