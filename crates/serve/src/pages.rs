@@ -309,7 +309,8 @@ pub(crate) async fn article(
                 (a.outlet)
                 @if let Some(p) = &a.published { " · " (p) }
                 @if !a.authors.is_empty() { " · " (a.authors) }
-                @if let Some(u) = &a.url { " · " a href=(u) rel="noopener noreferrer nofollow" { "original page" } }
+                // (Only web addresses become links: a stored "javascript:" URL stays text.)
+                @if let Some(u) = a.url.as_deref().filter(|u| web_url(u)) { " · " a href=(u) rel="noopener noreferrer nofollow" { "original page" } }
                 " · " button.noprint id="print" type="button" { "Print view" }
             }
             p.legend.muted.noprint {
@@ -587,6 +588,12 @@ pub(crate) async fn search(
         }
     };
     Ok(layout("Search", body))
+}
+
+/// Whether a URL is a web address (http or https).
+fn web_url(u: &str) -> bool {
+    let lower = u.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
 }
 
 /// Percent-encodes a query value.

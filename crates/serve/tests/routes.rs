@@ -161,4 +161,19 @@ async fn untrusted_text_renders_as_text() {
         body.contains("&lt;script&gt;window.__xss=1&lt;/script&gt;"),
         "shown as text"
     );
+    assert!(
+        body.contains("href=\"https://example.org/a\""),
+        "a web URL is a link"
+    );
+    // A stored javascript: URL never becomes a link.
+    let mut s = Store::open(dir.path()).expect("open");
+    let mut rec = ArticleRecord::default();
+    rec.article.title = "Other".into();
+    rec.article.url = Some("javascript:window.__xss=4".into());
+    rec.text = "Another text.".into();
+    s.add(&rec, None).expect("add");
+    drop(s);
+    let (status, body, _) = get(dir.path(), "/articles/2").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!body.contains("href=\"javascript:"), "{body}");
 }
