@@ -258,16 +258,50 @@ pub fn events(
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut n = 0u64;
     let kind = kind.map(str::to_uppercase);
-    store.each_event(between, kind.as_deref(), |e| {
-        n += 1;
-        let r = match shape {
-            Shape::Json | Shape::Csv => serde_json::to_writer(&mut out, &e)
-                .map_err(std::io::Error::from)
-                .and_then(|()| out.write_all(b"\n")),
-            Shape::Table => print_event(&mut out, &e).map_err(std::io::Error::other),
-        };
-        r.map_err(dyad_store::Error::Io)
-    })?;
+    if shape == Shape::Csv {
+        let cell = dyad_store::keys::cell;
+        let mut w = csv::Writer::from_writer(&mut out);
+        w.write_record([
+            "id",
+            "type",
+            "source",
+            "target",
+            "time",
+            "certainty",
+            "confidence",
+            "outlets",
+            "independent",
+            "articles",
+        ])?;
+        store.each_event(between, kind.as_deref(), |e| {
+            n += 1;
+            w.write_record([
+                e.id.to_string(),
+                e.kind.clone(),
+                cell(&id_of(&e.source)),
+                cell(&id_of(&e.target)),
+                e.time.clone().unwrap_or_default(),
+                e.certainty.clone(),
+                e.confidence.to_string(),
+                e.outlets.to_string(),
+                e.independent.to_string(),
+                cell(&e.articles.join(" ")),
+            ])
+            .map_err(|e| dyad_store::Error::Io(std::io::Error::other(e)))
+        })?;
+        w.flush()?;
+    } else {
+        store.each_event(between, kind.as_deref(), |e| {
+            n += 1;
+            let r = match shape {
+                Shape::Table => print_event(&mut out, &e).map_err(std::io::Error::other),
+                _ => serde_json::to_writer(&mut out, &e)
+                    .map_err(std::io::Error::from)
+                    .and_then(|()| out.write_all(b"\n")),
+            };
+            r.map_err(dyad_store::Error::Io)
+        })?;
+    }
     out.flush()?;
     eprintln!("dyad: {n} events");
     Ok(ExitCode::SUCCESS)
@@ -324,7 +358,40 @@ pub fn search(data: &Path, q: &str, f: &SearchFilter, shape: Shape) -> anyhow::R
     let hits = store.search(q, f)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for h in &hits {
+    if shape == Shape::Csv {
+        let cell = dyad_store::keys::cell;
+        let mut w = csv::Writer::from_writer(&mut out);
+        w.write_record([
+            "claim",
+            "event",
+            "type",
+            "source",
+            "target",
+            "certainty",
+            "time",
+            "evidence",
+            "title",
+            "url",
+            "published",
+        ])?;
+        for h in &hits {
+            w.write_record([
+                h.claim.to_string(),
+                h.event.map(|e| e.to_string()).unwrap_or_default(),
+                h.kind.clone(),
+                cell(h.source.as_deref().unwrap_or_default()),
+                cell(h.target.as_deref().unwrap_or_default()),
+                h.certainty.clone(),
+                h.time.clone().unwrap_or_default(),
+                cell(&h.evidence),
+                cell(&h.title),
+                cell(h.url.as_deref().unwrap_or_default()),
+                h.published.clone().unwrap_or_default(),
+            ])?;
+        }
+        w.flush()?;
+    }
+    for h in hits.iter().filter(|_| shape != Shape::Csv) {
         if shape == Shape::Table {
             writeln!(
                 out,

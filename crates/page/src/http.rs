@@ -49,7 +49,13 @@ pub fn parse_response(raw: &[u8]) -> Option<Response> {
         match name.trim().to_ascii_lowercase().as_str() {
             "content-type" => content_type = value,
             "transfer-encoding" => chunked = value.contains("chunked"),
-            "content-encoding" => gzip = value.contains("gzip"),
+            "content-encoding" => {
+                gzip = value.contains("gzip");
+                // (Another coding, br or deflate, is no page this reader can open.)
+                if !gzip && !value.is_empty() && value != "identity" {
+                    return None;
+                }
+            }
             _ => {}
         }
     }
@@ -83,11 +89,14 @@ fn find_head_end(raw: &[u8]) -> Option<(usize, usize)> {
 fn dechunk(mut b: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::new();
     loop {
-        let eol = b.windows(2).position(|w| w == b"\r\n")?;
+        // (A size line may end in a bare LF; a truncated one keeps what came.)
+        let Some(eol) = b.iter().position(|&c| c == b'\n') else {
+            return Some(out);
+        };
         let size_text = std::str::from_utf8(&b[..eol]).ok()?;
         let size_text = size_text.split(';').next()?.trim();
         let size = usize::from_str_radix(size_text, 16).ok()?;
-        b = &b[eol + 2..];
+        b = &b[eol + 1..];
         if size == 0 {
             return Some(out);
         }
@@ -99,7 +108,11 @@ fn dechunk(mut b: &[u8]) -> Option<Vec<u8>> {
         if take < size {
             return Some(out);
         }
-        b = b.get(size + 2..).unwrap_or(&[]);
+        b = &b[size..];
+        b = b
+            .strip_prefix(b"\r\n")
+            .or_else(|| b.strip_prefix(b"\n"))
+            .unwrap_or(b);
         if b.is_empty() {
             return Some(out);
         }

@@ -148,12 +148,13 @@ pub(crate) async fn search(
             let mut write = || -> Result<Vec<u8>, csv::Error> {
                 w.write_record(["id", "title", "url", "published", "outlet"])?;
                 for r in &results {
+                    let cell = dyad_store::keys::cell;
                     w.write_record([
                         r.id.to_string(),
-                        r.title.clone(),
-                        r.url.clone().unwrap_or_default(),
+                        cell(&r.title),
+                        cell(r.url.as_deref().unwrap_or_default()),
                         r.published.clone().unwrap_or_default(),
-                        r.outlet.clone(),
+                        cell(&r.outlet),
                     ])?;
                 }
                 w.flush()?;

@@ -222,13 +222,16 @@ pub(crate) fn score(
     let party = |st: Option<&str>| st.is_some() && (st == src || st == tgt);
     let mut best: HashMap<&str, (f64, bool)> = HashMap::new();
     let (mut affirmed, mut denied, mut top) = (false, false, 0u8);
-    let mut label = "denied";
+    let mut label = "";
     for (outlet, certainty, attr_state, attr_kind) in reports {
         if certainty == "denied" {
             denied = true;
             continue;
         }
         affirmed = true;
+        if label.is_empty() {
+            label = certainty;
+        }
         if rank(certainty) > top {
             top = rank(certainty);
             label = certainty;

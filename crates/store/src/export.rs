@@ -105,7 +105,7 @@ impl Store {
                     rusqlite::types::Value::Null => String::new(),
                     rusqlite::types::Value::Integer(i) => i.to_string(),
                     rusqlite::types::Value::Real(f) => f.to_string(),
-                    rusqlite::types::Value::Text(s) => s,
+                    rusqlite::types::Value::Text(s) => crate::keys::cell(&s),
                     rusqlite::types::Value::Blob(_) => String::new(),
                 });
             }

@@ -99,6 +99,16 @@ pub fn outlet(url: Option<&str>, publisher: Option<&str>) -> String {
     }
 }
 
+/// A value made safe for a spreadsheet cell: text that a spreadsheet would
+/// read as a formula ("=", "+", "-", "@" first) gets a leading apostrophe.
+pub fn cell(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
 /// A 64-bit FNV-1a hash, printed as 16 hex digits: stable across runs and
 /// builds, for telling identical texts and inputs apart.
 pub fn content_hash(parts: &[&[u8]]) -> String {
@@ -239,6 +249,13 @@ mod tests {
         assert_eq!(d("2024-13"), None);
         assert_eq!(d("PRESENT_REF"), None);
         assert_eq!(d("2024-02-30"), None);
+    }
+
+    #[test]
+    fn cells_never_start_a_formula() {
+        assert_eq!(cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(cell("-5 drones"), "'-5 drones");
+        assert_eq!(cell("Iran"), "Iran");
     }
 
     #[test]

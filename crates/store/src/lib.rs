@@ -232,7 +232,12 @@ fn party_key(p: &Party) -> String {
 
 fn add_article(tx: &Transaction, rec: &ArticleRecord) -> Result<Added, Error> {
     let meta = &rec.article;
-    let canon = meta.url.as_deref().map(keys::canonical_url);
+    // (A URL with no host or no path, "/" or a site's home page, names no
+    // one article: such pages are known by their text alone.)
+    let canon = meta.url.as_deref().map(keys::canonical_url).filter(|c| {
+        c.split_once('/')
+            .is_some_and(|(host, path)| host.contains('.') && !path.is_empty())
+    });
     let hash = keys::content_hash(&[meta.title.as_bytes(), rec.text.as_bytes()]);
     let known: Option<i64> = tx
         .query_row(
@@ -322,11 +327,12 @@ fn add_article(tx: &Transaction, rec: &ArticleRecord) -> Result<Added, Error> {
             .map(|i| canonical.get(i).cloned().unwrap_or_else(|| i.clone()))
             .collect();
         let time_value = c.time.as_ref().and_then(|t| t.value.clone());
-        // The event's days: its own time, else the days before publication.
+        // The event's days: its own time, else the day of publication (events
+        // three days apart still merge).
         let days = time_value
             .as_deref()
             .and_then(keys::day_range)
-            .or_else(|| published_day.map(|d| (d - 3, d)));
+            .or_else(|| published_day.map(|d| (d, d)));
         let claim = events::ClaimKey {
             kind: &c.kind,
             source: source.as_ref().map(party_key),

@@ -293,7 +293,7 @@ impl Store {
         let sql = format!(
             "SELECT {COLS} FROM events e WHERE {} = ?1 AND {} = ?2 AND {period}
              UNION ALL
-             SELECT {COLS} FROM events e WHERE {} = ?2 AND {} = ?1 AND {period}",
+             SELECT {COLS} FROM events e WHERE {} = ?2 AND {} = ?1 AND {period} AND ?1 <> ?2",
             col(a, true),
             col(b, false),
             col(b, true),
@@ -537,7 +537,8 @@ impl Store {
                 (format!("SELECT id, type, day_start FROM ({pair})"), keys)
             }
             None => (
-                "SELECT id, type, day_start FROM events e WHERE ?1 <= e.month AND e.month <= ?2"
+                "SELECT id, type, day_start FROM events e
+                 WHERE (?1 <= e.month AND e.month <= ?2) OR e.month IS NULL"
                     .to_string(),
                 Vec::new(),
             ),
@@ -611,7 +612,11 @@ impl Store {
         let partners = st
             .query_map(params![id, own], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<Result<Vec<(String, i64)>, _>>()?;
-        let events = partners.iter().map(|p| p.1).sum();
+        let events: i64 = conn.query_row(
+            &format!("SELECT count(*) FROM events WHERE {s} = ?1 OR {t} = ?1"),
+            params![id],
+            |r| r.get(0),
+        )?;
         Ok(Some(EntityInfo {
             id,
             kind,
@@ -634,6 +639,8 @@ impl Store {
         // the best-ranked among the most recently stored matches; when filters
         // leave too few there, the other matches follow, newest first.
         let limit = f.limit.max(1);
+        // (Both pools from one snapshot, so a concurrent ingest shifts neither.)
+        let _snapshot = self.conn().unchecked_transaction()?;
         let (mut hits, looked) = self.search_among(query, f, Pool::Recent(POOL))?;
         if hits.len() < limit && looked >= POOL {
             let more = self.search_among(query, f, Pool::Older(POOL))?.0;
@@ -752,13 +759,37 @@ pub(crate) fn fts_query(q: &str) -> String {
     let syntax = q.contains('"')
         || q.split_whitespace()
             .any(|w| matches!(w, "OR" | "AND" | "NOT") || w.ends_with('*'));
-    if syntax {
+    if syntax && valid_syntax(q) {
         return q.to_string();
     }
     q.split_whitespace()
         .map(|w| format!("\"{}\"", w.replace('"', "")))
+        .filter(|w| w != "\"\"")
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Whether a query is FTS5 syntax SQLite will take: balanced quotes, and
+/// outside them only operators and plain words, a prefix star at a word's end.
+fn valid_syntax(q: &str) -> bool {
+    if q.matches('"').count() % 2 != 0 {
+        return false;
+    }
+    let mut outside = String::new();
+    // (A quoted phrase stands as one word.)
+    for (i, part) in q.split('"').enumerate() {
+        outside.push_str(if i % 2 == 0 { part } else { " phrase " });
+        outside.push(' ');
+    }
+    let words: Vec<&str> = outside.split_whitespace().collect();
+    let operator = |w: &str| matches!(w, "OR" | "AND" | "NOT");
+    words.iter().all(|w| {
+        operator(w) || {
+            let stem = w.strip_suffix('*').unwrap_or(w);
+            !stem.is_empty() && stem.chars().all(char::is_alphanumeric)
+        }
+    }) && !words.first().is_some_and(|w| operator(w))
+        && !words.last().is_some_and(|w| operator(w))
 }
 
 /// Which way the tie goes: the confidence-weighted events of the last twelve
@@ -862,5 +893,13 @@ mod tests {
     fn stray_punctuation_is_no_query_syntax() {
         assert_eq!(fts_query("Shahed-136 Yun's"), "\"Shahed-136\" \"Yun's\"");
         assert_eq!(fts_query("drone*"), "drone*");
+        assert_eq!(
+            fts_query("\"arms trade\" OR drone*"),
+            "\"arms trade\" OR drone*"
+        );
+        // Broken syntax falls back to quoted words, never an SQL error.
+        assert_eq!(fts_query("Yun's drone*"), "\"Yun's\" \"drone*\"");
+        assert_eq!(fts_query("\"unbalanced"), "\"unbalanced\"");
+        assert_eq!(fts_query("OR"), "\"OR\"");
     }
 }

@@ -310,12 +310,13 @@ impl Store {
                 claim_conds.join(" AND ")
             ));
         }
-        if let Some(d) = f.since.as_deref().filter(|d| keys::day_range(d).is_some()) {
-            bind.push(Sql::Text(d.to_string()));
+        // (A month or year covers all its days: "until 2024-05" keeps May.)
+        if let Some((d, _)) = f.since.as_deref().and_then(keys::day_range) {
+            bind.push(Sql::Text(keys::civil_from_days(d)));
             sql.push_str(&format!(" AND a.published >= ?{}", bind.len()));
         }
-        if let Some(d) = f.until.as_deref().filter(|d| keys::day_range(d).is_some()) {
-            bind.push(Sql::Text(d.to_string()));
+        if let Some((_, d)) = f.until.as_deref().and_then(keys::day_range) {
+            bind.push(Sql::Text(keys::civil_from_days(d)));
             sql.push_str(&format!(" AND a.published <= ?{}", bind.len()));
         }
         sql.push_str(&format!(

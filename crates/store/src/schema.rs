@@ -89,6 +89,15 @@ pub fn prepare(conn: &Connection, path: &Path) -> Result<(), Error> {
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    // (A store of another version is refused before anything is created in it.)
+    let has_meta: bool = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'",
+        [],
+        |r| r.get::<_, i64>(0).map(|n| n > 0),
+    )?;
+    if has_meta {
+        check_version(conn, path)?;
+    }
     conn.execute_batch(SCHEMA)?;
     let found: Option<i64> = conn
         .query_row(
