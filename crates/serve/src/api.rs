@@ -54,17 +54,15 @@ pub(crate) async fn article(
 }
 
 /// An entity with its claims and relations, as the API and the card give it.
-pub(crate) fn entity_json(s: &Store, id: &str) -> Result<Value, Error> {
+pub(crate) fn entity_data(
+    s: &Store,
+    id: &str,
+) -> Result<(dyad_store::EntityInfo, dyad_store::EntityClaims), Error> {
     let info = s
         .entity(id)?
         .ok_or_else(|| Error::NotFound(format!("entity {id}")))?;
-    let (as_source, as_target, relations) = s.entity_claims(&info.id, 20)?;
-    Ok(json!({
-        "entity": info,
-        "as_source": as_source,
-        "as_target": as_target,
-        "relations": relations,
-    }))
+    let claims = s.entity_claims(&info.id, 20)?;
+    Ok((info, claims))
 }
 
 /// `/api/entities/{id}`.
@@ -72,7 +70,14 @@ pub(crate) async fn entity(
     State(app): State<App>,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, Error> {
-    Ok(Json(app.with_store(move |s| entity_json(s, &id)).await?))
+    let (info, (as_source, as_target, relations)) =
+        app.with_store(move |s| entity_data(s, &id)).await?;
+    Ok(Json(json!({
+        "entity": info,
+        "as_source": as_source,
+        "as_target": as_target,
+        "relations": relations,
+    })))
 }
 
 /// `/api/ties/{a}/{b}?since=&until=&certainty=&evidence=`.

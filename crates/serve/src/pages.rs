@@ -8,7 +8,7 @@ use dyad_store::{ArticleView, ClaimView, EventRow, Store, Ties};
 use maud::{html, Markup, DOCTYPE};
 use serde_json::Value;
 
-use crate::api::{article_filter, entity_json, load_article, period};
+use crate::api::{article_filter, entity_data, load_article, period};
 use crate::params::{all, month, one, Pairs};
 use crate::{App, Error};
 
@@ -343,76 +343,38 @@ pub(crate) async fn entity(
     State(app): State<App>,
     Path(id): Path<String>,
 ) -> Result<Markup, Error> {
-    let v = app.with_store(move |s| entity_json(s, &id)).await?;
-    let info = &v["entity"];
-    let claims = |key: &str| -> Vec<ClaimView> {
-        serde_json::from_value::<Vec<Value>>(v[key].clone())
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(claim_from_json)
-            .collect()
-    };
-    let name = info["name"].as_str().unwrap_or("?").to_string();
-    let eid = info["id"].as_str().unwrap_or("").to_string();
+    let (info, (as_source, as_target, relations)) =
+        app.with_store(move |s| entity_data(s, &id)).await?;
+    let eid = &info.id;
     let body = html! {
-        h1 { (name) }
+        h1 { (info.name) }
         p.muted {
-            (info["kind"].as_str().unwrap_or("")) @if let Some(s) = info["state"].as_str() { " · state " a href={ "/entities/" (s) } { (s) } }
-            " · id " code { (eid) } " · " (info["articles"]) " article(s)"
+            (info.kind) @if let Some(s) = &info.state { " · state " a href={ "/entities/" (s) } { (s) } }
+            " · id " code { (eid) } " · " (info.articles) " article(s)"
         }
-        @if let Some(names) = info["names"].as_array() {
-            p { strong { "Names: " } (names.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(" · ")) }
-        }
-        @if let Some(roles) = info["roles"].as_array().filter(|r| !r.is_empty()) {
+        p { strong { "Names: " } (info.names.join(" · ")) }
+        @if !info.roles.is_empty() {
             h2 { "Roles" }
-            ul { @for r in roles {
-                li { (r[0].as_str().unwrap_or("")) span.muted { " " (r[1].as_str().unwrap_or("")) @if r[2] != r[1] { " … " (r[2].as_str().unwrap_or("")) } } }
+            ul { @for (role, first, last) in &info.roles {
+                li { (role) span.muted { " " (first.as_deref().unwrap_or("")) @if last != first { " … " (last.as_deref().unwrap_or("")) } } }
             } }
         }
-        @if let Some(partners) = info["partners"].as_array().filter(|p| !p.is_empty()) {
+        @if !info.partners.is_empty() {
             h2 { "Ties" }
-            ul { @for p in partners {
-                @let other = p[0].as_str().unwrap_or("");
-                li { a href={ "/ties/" (eid) "/" (other) } { (eid) " — " (other) } span.muted { " " (p[1]) " events" } }
+            ul { @for (other, n) in &info.partners {
+                li { a href={ "/ties/" (eid) "/" (other) } { (eid) " — " (other) } span.muted { " " (n) " events" } }
             } }
         }
-        @let relations = claims("relations");
         @if !relations.is_empty() {
             h2 { "Relations (producer, operator, lineage, alliance)" }
             ul.claims { @for c in &relations { (claim_item(c, true)) } }
         }
         div.cols {
-            div { h2 { "As source" } ul.claims { @for c in &claims("as_source") { (claim_item(c, true)) } } }
-            div { h2 { "As target" } ul.claims { @for c in &claims("as_target") { (claim_item(c, true)) } } }
+            div { h2 { "As source" } ul.claims { @for c in &as_source { (claim_item(c, true)) } } }
+            div { h2 { "As target" } ul.claims { @for c in &as_target { (claim_item(c, true)) } } }
         }
     };
-    Ok(layout(&name, body))
-}
-
-fn claim_from_json(v: Value) -> Option<ClaimView> {
-    let pair = |k: &str| {
-        v[k].as_array().and_then(|a| {
-            Some((
-                a.first()?.as_str()?.to_string(),
-                a.get(1)?.as_str()?.to_string(),
-            ))
-        })
-    };
-    Some(ClaimView {
-        id: v["id"].as_i64()?,
-        article: v["article"].as_i64()?,
-        event: v["event"].as_i64(),
-        kind: v["type"].as_str()?.to_string(),
-        mode: v["mode"].as_str().map(String::from),
-        source: pair("source"),
-        target: pair("target"),
-        certainty: v["certainty"].as_str().unwrap_or("").to_string(),
-        attribution: pair("attribution"),
-        time: v["time"].as_str().map(String::from),
-        start: v["start"].as_u64().unwrap_or(0) as usize,
-        end: v["end"].as_u64().unwrap_or(0) as usize,
-        evidence: v["evidence"].as_str().unwrap_or("").to_string(),
-    })
+    Ok(layout(&info.name, body))
 }
 
 /// The monthly chart: a bar per period, stacked by type.

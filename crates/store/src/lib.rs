@@ -24,7 +24,9 @@ pub use export::ExportFormat;
 pub use query::{
     EntityInfo, EventRow, MonthRow, PairRow, ReportRef, SearchFilter, SearchHit, Ties, Trend,
 };
-pub use reader::{ArticleFilter, ArticleRef, ArticleView, ClaimView, Edge, MentionView};
+pub use reader::{
+    ArticleFilter, ArticleRef, ArticleView, ClaimView, Edge, EntityClaims, MentionView,
+};
 pub use record::{ArticleRecord, ClaimRecord, EntityRecord, Party};
 
 /// What can go wrong in the store.
@@ -123,16 +125,6 @@ impl Store {
         let mut st = self.conn.prepare("SELECT hash FROM inputs")?;
         let rows = st.query_map([], |r| r.get::<_, String>(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// Notes an input (by the hash of its bytes) as done, pointing at its
-    /// article (None when it made no article).
-    pub fn note_input(&mut self, hash: &str, article: Option<i64>) -> Result<(), Error> {
-        self.conn.execute(
-            "INSERT OR IGNORE INTO inputs(hash, article) VALUES (?1, ?2)",
-            params![hash, article],
-        )?;
-        Ok(())
     }
 
     /// Adds one analysed article, whole or not at all. `input_hash` (the hash

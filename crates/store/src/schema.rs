@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use crate::Error;
 
@@ -90,37 +90,49 @@ pub fn prepare(conn: &Connection, path: &Path) -> Result<(), Error> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.busy_timeout(std::time::Duration::from_secs(10))?;
     // (A store of another version is refused before anything is created in it.)
+    let found = stored_version(conn)?;
+    if let Some(v) = found {
+        refuse_other(v, path)?;
+    }
+    conn.execute_batch(SCHEMA)?;
+    if found.is_none() {
+        conn.execute(
+            "INSERT INTO meta(key, value) VALUES ('version', ?1)",
+            [VERSION.to_string()],
+        )?;
+    }
+    Ok(())
+}
+
+/// The version a store records: None for a new file (no `meta` table, or a
+/// store whose first open stopped before it wrote its version).
+fn stored_version(conn: &Connection) -> Result<Option<i64>, Error> {
     let has_meta: bool = conn.query_row(
         "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'",
         [],
         |r| r.get::<_, i64>(0).map(|n| n > 0),
     )?;
-    if has_meta {
-        check_version(conn, path)?;
+    if !has_meta {
+        return Ok(None);
     }
-    conn.execute_batch(SCHEMA)?;
-    let found: Option<i64> = conn
+    Ok(conn
         .query_row(
             "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'version'",
             [],
             |r| r.get(0),
         )
-        .ok();
-    match found {
-        None => {
-            conn.execute(
-                "INSERT INTO meta(key, value) VALUES ('version', ?1)",
-                [VERSION.to_string()],
-            )?;
-            Ok(())
-        }
-        Some(v) if v == VERSION => Ok(()),
-        Some(v) => Err(Error::Version {
-            path: path.to_path_buf(),
-            found: v,
-            wanted: VERSION,
-        }),
+        .optional()?)
+}
+
+fn refuse_other(found: i64, path: &Path) -> Result<(), Error> {
+    if found == VERSION {
+        return Ok(());
     }
+    Err(Error::Version {
+        path: path.to_path_buf(),
+        found,
+        wanted: VERSION,
+    })
 }
 
 /// Refuses a store of another version (for read-only opens).
@@ -130,12 +142,5 @@ pub fn check_version(conn: &Connection, path: &Path) -> Result<(), Error> {
         [],
         |r| r.get(0),
     )?;
-    if found != VERSION {
-        return Err(Error::Version {
-            path: path.to_path_buf(),
-            found,
-            wanted: VERSION,
-        });
-    }
-    Ok(())
+    refuse_other(found, path)
 }
